@@ -1,0 +1,80 @@
+// trustpage: a thin command line over the publish pipeline (see publish/publish.h).
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <iostream>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  using namespace trustpage;
+  CLI::App app{
+      "trustpage — publish security check-sheet answers from a git-versioned content/ folder as "
+      "a static trust-center site.\n\n"
+      "  trustpage check                 validate content/ (file:line:col for every problem)\n"
+      "  trustpage build                 publish HEAD's content/ into public/\n"
+      "  trustpage build --worktree      publish uncommitted edits too\n"
+      "  trustpage serve                 preview on http://127.0.0.1:8080/ with live reload\n",
+      "trustpage"};
+  app.set_version_flag("--version", std::string("trustpage ") + kVersion);
+  app.require_subcommand(1);
+  app.footer(
+      "Exit status: 0 success, 1 the content or the output has a problem (see the messages), "
+      "2 wrong usage.\nRun `trustpage COMMAND --help` for a command's options.");
+
+  BuildCommand build;
+  CLI::App* build_cmd = app.add_subcommand(
+      "build", "Validate and render the site into memory, then replace the output folder at once.");
+  build_cmd->add_option("--content", build.options.content_dir, "content folder")
+      ->capture_default_str();
+  build_cmd->add_option("--out", build.options.out_dir, "output folder, replaced atomically")
+      ->capture_default_str();
+  auto* rev = build_cmd
+                  ->add_option("--rev", build.options.rev,
+                               "commit, branch or tag to publish (default HEAD of the repository "
+                               "holding the content folder)")
+                  ->capture_default_str();
+  build_cmd->add_flag("--worktree", build.options.worktree,
+                      "publish the files on disk, including uncommitted edits (preview)")
+      ->excludes(rev);
+  build_cmd->add_option("--theme", build.theme_dir,
+                        "theme folder overriding the built-in theme (default: themes/<name>/ "
+                        "beside the content folder, if present)");
+  build_cmd->add_option("--stale-after", build.stale_after_months,
+                        "warn about answers reviewed more than N months before the commit "
+                        "(default: site.yaml stale_after_months, else 12)")
+      ->check(CLI::PositiveNumber);
+  build_cmd->add_flag("-q,--quiet", build.quiet, "print errors only");
+
+  BuildCommand check;
+  CLI::App* check_cmd = app.add_subcommand(
+      "check", "Validate the content folder as it is on disk; exit 1 on any error.");
+  check_cmd->add_option("--content", check.options.content_dir, "content folder")
+      ->capture_default_str();
+  check_cmd->add_option("--stale-after", check.stale_after_months,
+                        "warn about answers reviewed more than N months ago")
+      ->check(CLI::PositiveNumber);
+  check_cmd->add_flag("--strict", check.strict, "treat warnings as errors");
+
+  ServeCommand serve;
+  CLI::App* serve_cmd = app.add_subcommand(
+      "serve",
+      "Preview the content folder as it is on disk at http://127.0.0.1:PORT/, rebuilding on "
+      "every change and reloading open pages. Writes nothing to disk.");
+  serve_cmd->add_option("--content", serve.build.options.content_dir, "content folder")
+      ->capture_default_str();
+  serve_cmd->add_option("--theme", serve.build.theme_dir, "theme folder (see build --theme)");
+  serve_cmd->add_option("--port", serve.port, "port on 127.0.0.1")->capture_default_str()->check(
+      CLI::Range(1, 65535));
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  if (build_cmd->parsed()) return run_build(build);
+  if (check_cmd->parsed()) return run_check(check);
+  if (serve_cmd->parsed()) return run_serve(serve);
+  return 2;
+}

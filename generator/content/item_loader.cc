@@ -1,0 +1,146 @@
+// checklists/<checklist>/<section>/<no>-<slug>.md: one answered item per file.
+#include <algorithm>
+
+#include "content/calendar.h"
+#include "content/front_matter.h"
+#include "content/load_context.h"
+#include "content/names.h"
+#include "content/suggest.h"
+#include "content/urls.h"
+
+namespace trustpage::content_detail {
+namespace {
+
+std::vector<std::string_view> status_names(const std::vector<AnswerStatus>& statuses) {
+  std::vector<std::string_view> names;
+  for (AnswerStatus status : statuses) names.push_back(to_string(status));
+  return names;
+}
+
+void check_id(LoadContext& context, MapReader& map, const std::string& id) {
+  if (id.empty()) return;
+  Location at = map.value_at("id");
+  if (!is_valid_name(id)) {
+    std::string message = "id \"" + id + "\" " + std::string(kNameRule);
+    std::string better = suggest_name(id);
+    if (is_valid_name(better)) message += " — use e.g. \"" + better + "\"";
+    context.diagnostics.error(at, message);
+  }
+  auto [first, inserted] = context.item_ids.emplace(id, at);
+  if (!inserted) {
+    context.diagnostics.error(at, "duplicate id \"" + id + "\" — also used in " +
+                                      first->second.to_string() +
+                                      "; ids must be unique across all checklists: give one of "
+                                      "them a new id");
+  }
+}
+
+std::optional<AnswerStatus> read_status(MapReader& map, const std::vector<AnswerStatus>& scale,
+                                        const std::string& checklist_yaml) {
+  std::string text = map.text("status", true);
+  if (text.empty()) return std::nullopt;
+  Location at = map.value_at("status");
+  std::optional<AnswerStatus> status = parse_answer_status(text);
+  if (!status) {
+    std::vector<std::string_view> allowed = status_names(all_answer_statuses());
+    std::string message = "unknown status \"" + text + "\" — allowed statuses are " + join(allowed);
+    if (auto guess = did_you_mean(text, allowed)) message += "; did you mean \"" + *guess + "\"?";
+    map.diagnostics().error(at, message);
+    return std::nullopt;
+  }
+  if (std::find(scale.begin(), scale.end(), *status) == scale.end()) {
+    map.diagnostics().error(at, "status \"" + text + "\" is not in this checklist's scale (" +
+                                    join(status_names(scale)) + ") — use one of those, or add " +
+                                    text + " to \"scale\" in " + checklist_yaml);
+    return std::nullopt;
+  }
+  return status;
+}
+
+void check_evidence(LoadContext& context, MapReader& map, const YAML::Node& element,
+                    const std::string& evidence) {
+  Location at = map.yaml().at(element.Mark(), map.value_at("evidence"));
+  LinkCheck check = check_link(evidence);
+  if (!check.kind) {
+    context.diagnostics.error(at, "evidence \"" + evidence + "\" " + check.problem);
+    return;
+  }
+  if (*check.kind != LinkKind::kRelative) return;
+  constexpr std::string_view kDocuments = "documents/";
+  std::string documents = context.source.display_path("documents");
+  if (evidence.starts_with(kDocuments)) {
+    if (!context.documents.contains(evidence.substr(kDocuments.size()))) {
+      context.diagnostics.error(at, "evidence \"" + evidence + "\" does not exist — add the file " +
+                                        "under " + documents + "/, or fix the path");
+    }
+    return;
+  }
+  std::string message = "evidence \"" + evidence +
+                        "\" is neither a link (https://, http://, mailto:) nor a path under "
+                        "documents/ — write a full URL, or documents/<file> for a file in " +
+                        documents + "/";
+  if (context.documents.contains(evidence))
+    message += "; did you mean \"documents/" + evidence + "\"?";
+  context.diagnostics.error(at, message);
+}
+
+void check_stale(LoadContext& context, MapReader& map, const Date& reviewed) {
+  const Date& today = context.options.today;
+  if (today.year < 1 || today.month < 1) return;  // no reference date: nothing is stale
+  int months = context.stale_after_months;
+  if (reviewed < months_before(today, months)) {
+    context.diagnostics.warning(map.value_at("reviewed"),
+                                "reviewed " + reviewed.iso() + " is older than " +
+                                    std::to_string(months) +
+                                    " months — confirm the answer and update `reviewed`");
+  }
+}
+
+}  // namespace
+
+std::optional<Item> load_item(LoadContext& context, const std::string& path,
+                              const std::vector<AnswerStatus>& scale,
+                              const std::string& checklist_yaml) {
+  std::optional<TextFile> file = context.read_text(path);
+  if (!file) return std::nullopt;
+  Result<FrontMatter> front = split_front_matter(
+      *file, "the keys id, no, item, status, answer and reviewed (one \"key: value\" per line)");
+  if (!front.ok()) {
+    context.diagnostics.add(front.status());
+    return std::nullopt;
+  }
+  YamlText yaml{&*file, front->yaml_offset};
+  std::optional<YAML::Node> root = parse_yaml(yaml, front->yaml, context.diagnostics);
+  if (!root) return std::nullopt;
+  MapReader map(yaml, *root, file->at_line(1), "an item",
+                {"id", "no", "category", "item", "requirement", "unit", "status", "answer",
+                 "reviewed", "evidence"},
+                context.diagnostics);
+  if (!map.is_map()) return std::nullopt;
+
+  Item item;
+  item.id = map.text("id", true);
+  check_id(context, map, item.id);
+  item.no = map.text("no", true);
+  item.category = map.text("category", false);
+  item.item = map.text("item", true);
+  item.requirement = map.text("requirement", false);
+  item.unit = map.text("unit", false);
+  item.status = read_status(map, scale, checklist_yaml).value_or(AnswerStatus::kUndisclosed);
+  item.answer = map.text("answer", true);
+  if (!read_date(map, "reviewed", true, &item.reviewed).empty()) {
+    check_stale(context, map, item.reviewed);
+  }
+  for (const YAML::Node& element : map.list("evidence", false, /*allow_text=*/true)) {
+    std::optional<std::string> evidence = map.element_text(element, "evidence");
+    if (!evidence) continue;
+    check_evidence(context, map, element, *evidence);
+    item.evidence.push_back(std::move(*evidence));
+  }
+  item.remarks = normalize_newlines(front->body);
+  item.path = path;
+  item.body_line = front->body_line;
+  return item;
+}
+
+}  // namespace trustpage::content_detail

@@ -1,0 +1,107 @@
+#include "output/output.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <string>
+#include <system_error>
+
+namespace trustpage {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string errno_text() { return std::strerror(errno); }
+
+Status write_file(const fs::path& path, const std::string& bytes) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return Status::Error("cannot create " + path.string() + ": " + errno_text());
+  size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      std::string why = errno_text();
+      ::close(fd);
+      return Status::Error("cannot write " + path.string() + ": " + why);
+    }
+    done += static_cast<size_t>(n);
+  }
+  if (::close(fd) != 0) return Status::Error("cannot write " + path.string() + ": " + errno_text());
+  return Status::Ok();
+}
+
+Status check_replaceable(const fs::path& out_dir) {
+  std::error_code ec;
+  auto st = fs::symlink_status(out_dir, ec);
+  if (ec || st.type() == fs::file_type::not_found) return Status::Ok();
+  if (st.type() != fs::file_type::directory) {
+    return Status::Error(out_dir.string() + " exists and is not a directory — choose another --out");
+  }
+  if (fs::is_empty(out_dir, ec) || fs::exists(out_dir / "index.html", ec)) return Status::Ok();
+  return Status::Error("refusing to replace " + out_dir.string() +
+                       ": it is not empty and has no index.html, so it does not look like a "
+                       "published site — remove it yourself or choose another --out");
+}
+
+// Removes a directory tree we created; failures only leave litter behind.
+void remove_quietly(const fs::path& dir) {
+  std::error_code ec;
+  fs::remove_all(dir, ec);
+}
+
+}  // namespace
+
+Status write_atomically(const Bundle& bundle, const fs::path& out_dir_arg) {
+  if (Status s = check_replaceable(out_dir_arg); !s.ok()) return s;
+  fs::path out_dir = out_dir_arg.lexically_normal();
+  if (out_dir.filename().empty()) out_dir = out_dir.parent_path();
+  fs::path parent = out_dir.parent_path().empty() ? fs::path(".") : out_dir.parent_path();
+  std::error_code ec;
+  fs::create_directories(parent, ec);
+  if (ec) return Status::Error("cannot create " + parent.string() + ": " + ec.message());
+
+  // A sibling, so the final rename stays on one filesystem.
+  std::string tmpl = (parent / ("." + out_dir.filename().string() + ".tmp-XXXXXX")).string();
+  if (::mkdtemp(tmpl.data()) == nullptr) {
+    return Status::Error("cannot create a temporary directory next to " + out_dir.string() + ": " +
+                         errno_text());
+  }
+  fs::path staging(tmpl);
+  ::chmod(staging.c_str(), 0755);
+
+  for (const auto& [path, bytes] : bundle.files()) {
+    fs::path target = staging / path;
+    fs::create_directories(target.parent_path(), ec);
+    if (ec) {
+      remove_quietly(staging);
+      return Status::Error("cannot create " + target.parent_path().string() + ": " + ec.message());
+    }
+    if (Status s = write_file(target, bytes); !s.ok()) {
+      remove_quietly(staging);
+      return s;
+    }
+  }
+
+  if (fs::exists(out_dir, ec)) {
+    // RENAME_EXCHANGE swaps both names in one step: there is no instant without a site.
+    if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, out_dir.c_str(), RENAME_EXCHANGE) != 0) {
+      std::string why = errno_text();
+      remove_quietly(staging);
+      return Status::Error("cannot replace " + out_dir.string() + ": " + why);
+    }
+    remove_quietly(staging);  // now holds the previous site
+  } else if (::rename(staging.c_str(), out_dir.c_str()) != 0) {
+    std::string why = errno_text();
+    remove_quietly(staging);
+    return Status::Error("cannot create " + out_dir.string() + ": " + why);
+  }
+  return Status::Ok();
+}
+
+}  // namespace trustpage

@@ -1,0 +1,124 @@
+#include "publish/publish.h"
+
+#include <system_error>
+
+#include "content/loader.h"
+#include "output/output.h"
+#include "render/template.h"
+#include "site/plan.h"
+#include "site/theme.h"
+
+#ifndef TRUSTPAGE_VERSION
+#define TRUSTPAGE_VERSION "0.0.0"
+#endif
+
+namespace trustpage {
+namespace fs = std::filesystem;
+
+namespace {
+
+Result<std::unique_ptr<Source>> open_source(const BuildOptions& options) {
+  if (options.worktree) return open_worktree(options.content_dir);
+  return open_git(options.content_dir, options.rev);
+}
+
+// Today, for staleness: the commit's date, so a rebuild of an old commit gives the same
+// warnings and the same pages. Content outside git falls back to the clock (preview only).
+Date reference_date(const Provenance& p) {
+  std::time_t t = p.commit.empty() ? std::time(nullptr) : static_cast<std::time_t>(p.time);
+  t += p.offset_minutes * 60LL;
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+Content load(const Source& source, const BuildOptions& options, Diagnostics& diagnostics) {
+  LoadOptions load_options;
+  load_options.today = reference_date(source.provenance());
+  load_options.stale_after_months = options.stale_after_months;
+  return load_content(source, load_options, diagnostics);
+}
+
+// --theme DIR, else themes/<site.yaml theme>/ beside the content dir, else built-in.
+Result<Theme> resolve_theme(const BuildOptions& options, const Site& site) {
+  if (options.theme_dir) return Theme::with_override(*options.theme_dir);
+  fs::path beside = options.content_dir.parent_path() / "themes" / site.theme;
+  std::error_code ec;
+  if (fs::is_directory(beside, ec)) return Theme::with_override(beside);
+  if (site.theme != "default") {
+    return Status::Error(Location{"site.yaml"}, "theme \"" + site.theme + "\" not found: expected " +
+                                                    beside.string() + "/ — create it or remove `theme:`");
+  }
+  return Theme::builtin();
+}
+
+Status render_into(const SitePlan& plan, const Theme& theme, Bundle& bundle) {
+  TemplateEngine engine([&theme](const std::string& name) { return theme.file("templates/" + name); });
+  for (const PagePlan& page : plan.pages) {
+    RenderRequest request;
+    request.body = page.template_name;
+    request.context = page.context;
+    request.page_route = page.route;
+    Result<std::string> html = engine.render(request);
+    if (!html.ok()) return html.status();
+    if (Status s = bundle.add(page.route, std::move(*html)); !s.ok()) return s;
+  }
+  for (const StaticFile& file : plan.files) {
+    if (Status s = bundle.add(file.route, file.bytes); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+BuildResult build_bundle(const BuildOptions& options) {
+  BuildResult result;
+  Result<std::unique_ptr<Source>> source = open_source(options);
+  if (!source.ok()) {
+    result.diagnostics.add(source.status());
+    return result;
+  }
+  result.provenance = (*source)->provenance();
+
+  Content content = load(**source, options, result.diagnostics);
+  if (result.diagnostics.has_errors()) return result;
+
+  Result<Theme> theme = resolve_theme(options, content.site);
+  if (!theme.ok()) {
+    result.diagnostics.add(theme.status());
+    return result;
+  }
+
+  BuildInfo info{result.provenance, TRUSTPAGE_VERSION, options.preview};
+  Result<SitePlan> plan = plan_site(content, *theme, info);
+  if (!plan.ok()) {
+    result.diagnostics.add(plan.status());
+    return result;
+  }
+  result.diagnostics.add(render_into(*plan, *theme, result.bundle));
+  // history and sign stages slot in here: timelines feed plan_site, signing wraps the bundle.
+  return result;
+}
+
+BuildResult publish(const BuildOptions& options) {
+  BuildResult result = build_bundle(options);
+  if (!result.diagnostics.has_errors()) {
+    result.diagnostics.add(write_atomically(result.bundle, options.out_dir));
+  }
+  return result;
+}
+
+Diagnostics check(const BuildOptions& options) {
+  Diagnostics diagnostics;
+  BuildOptions worktree = options;
+  worktree.worktree = true;
+  Result<std::unique_ptr<Source>> source = open_source(worktree);
+  if (!source.ok()) {
+    diagnostics.add(source.status());
+    return diagnostics;
+  }
+  load(**source, worktree, diagnostics);
+  return diagnostics;
+}
+
+}  // namespace trustpage

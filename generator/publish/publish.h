@@ -1,0 +1,40 @@
+// The pipeline, top to bottom: source -> content -> site -> render -> bundle -> output.
+// The CLI (build, check, serve) is a thin shell over these three calls.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "bundle/bundle.h"
+#include "common/status.h"
+#include "source/source.h"
+
+namespace trustpage {
+
+struct BuildOptions {
+  std::filesystem::path content_dir = "content";
+  std::filesystem::path out_dir = "public";
+  bool worktree = false;      // read the files on disk instead of a commit
+  std::string rev = "HEAD";   // the commit to publish when !worktree
+  std::optional<std::filesystem::path> theme_dir;  // --theme
+  std::optional<int> stale_after_months;           // --stale-after
+  bool preview = false;                            // serve: live reload, "preview" banner
+};
+
+struct BuildResult {
+  Diagnostics diagnostics;  // errors and warnings, each naming file:line:col
+  Provenance provenance;
+  Bundle bundle;            // complete only when !diagnostics.has_errors()
+};
+
+// Reads, validates and renders the site into memory. Writes nothing.
+BuildResult build_bundle(const BuildOptions& options);
+
+// build_bundle, then writes it to options.out_dir atomically (only if there were no errors).
+BuildResult publish(const BuildOptions& options);
+
+// Validates the working tree: the same checks `build` runs, without rendering.
+Diagnostics check(const BuildOptions& options);
+
+}  // namespace trustpage

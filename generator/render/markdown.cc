@@ -1,0 +1,141 @@
+#include "render/markdown.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <array>
+#include <memory>
+
+namespace trustpage {
+
+namespace {
+
+struct ParserFree {
+  void operator()(cmark_parser* parser) const { cmark_parser_free(parser); }
+};
+struct NodeFree {
+  void operator()(cmark_node* node) const { cmark_node_free(node); }
+};
+struct IterFree {
+  void operator()(cmark_iter* iter) const { cmark_iter_free(iter); }
+};
+// Rendered strings come from cmark's default allocator and must go back to it.
+struct StringFree {
+  void operator()(char* text) const { cmark_get_default_mem_allocator()->free(text); }
+};
+
+using ParserPtr = std::unique_ptr<cmark_parser, ParserFree>;
+using NodePtr = std::unique_ptr<cmark_node, NodeFree>;
+using IterPtr = std::unique_ptr<cmark_iter, IterFree>;
+using StringPtr = std::unique_ptr<char, StringFree>;
+
+// Invalid UTF-8 becomes U+FFFD instead of reaching the XML parser and the page.
+constexpr int kParseOptions = CMARK_OPT_VALIDATE_UTF8;
+// Safe mode (no CMARK_OPT_UNSAFE): raw HTML becomes a comment and javascript:, vbscript:,
+// file: and most data: link targets become "".
+constexpr int kRenderOptions = CMARK_OPT_DEFAULT;
+
+constexpr std::array<const char*, 4> kExtensions = {"table", "autolink", "strikethrough",
+                                                    "tagfilter"};
+
+struct Parsed {
+  ParserPtr parser;  // owns the extension list the HTML renderer needs
+  NodePtr root;
+};
+
+Result<Parsed> Parse(std::string_view markdown) {
+  // ensure_registered() guards itself with a plain flag, not a lock; a function-local
+  // static makes the first call thread-safe.
+  static const bool registered = [] {
+    cmark_gfm_core_extensions_ensure_registered();
+    return true;
+  }();
+  (void)registered;
+
+  ParserPtr parser(cmark_parser_new(kParseOptions));
+  if (!parser) return Status::Error("cmark-gfm could not create a parser");
+  for (const char* name : kExtensions) {
+    cmark_syntax_extension* extension = cmark_find_syntax_extension(name);
+    if (extension == nullptr || !cmark_parser_attach_syntax_extension(parser.get(), extension)) {
+      return Status::Error(std::string("cmark-gfm extension \"") + name + "\" is not available");
+    }
+  }
+  cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
+  NodePtr root(cmark_parser_finish(parser.get()));
+  if (!root) return Status::Error("cmark-gfm could not parse the Markdown");
+  return Parsed{std::move(parser), std::move(root)};
+}
+
+bool IsBlock(cmark_node* node) {
+  return (cmark_node_get_type(node) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK;
+}
+
+void EndLine(std::string& out) {
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  if (!out.empty() && out.back() != '\n') out += '\n';
+}
+
+std::string Trim(const std::string& text) {
+  const char* kSpace = " \t\r\n";
+  const size_t begin = text.find_first_not_of(kSpace);
+  if (begin == std::string::npos) return "";
+  return text.substr(begin, text.find_last_not_of(kSpace) - begin + 1);
+}
+
+}  // namespace
+
+Result<Markup> render_markdown(std::string_view markdown) {
+  Result<Parsed> parsed = Parse(markdown);
+  if (!parsed.ok()) return parsed.status();
+  StringPtr html(cmark_render_html(parsed->root.get(), kRenderOptions,
+                                   cmark_parser_get_syntax_extensions(parsed->parser.get())));
+  if (!html) return Status::Error("cmark-gfm could not render the Markdown");
+
+  Markup markup;
+  std::string error;
+  if (!MarkupBuilder::parse(html.get(), markup, &error)) {
+    return Status::Error("rendered Markdown is not well-formed XHTML: " + error);
+  }
+  return markup;
+}
+
+// Walks the tree rather than using cmark's plaintext renderer, which keeps list markers
+// and table pipes that have no place in a summary or a search index.
+std::string markdown_to_text(std::string_view markdown) {
+  Result<Parsed> parsed = Parse(markdown);
+  if (!parsed.ok()) return "";
+  std::string out;
+  IterPtr iter(cmark_iter_new(parsed->root.get()));
+  for (cmark_event_type event = cmark_iter_next(iter.get()); event != CMARK_EVENT_DONE;
+       event = cmark_iter_next(iter.get())) {
+    cmark_node* node = cmark_iter_get_node(iter.get());
+    const cmark_node_type type = cmark_node_get_type(node);
+    if (event == CMARK_EVENT_ENTER) {
+      switch (type) {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+        case CMARK_NODE_CODE_BLOCK:
+          if (const char* literal = cmark_node_get_literal(node)) out += literal;
+          break;
+        case CMARK_NODE_SOFTBREAK:
+          out += ' ';
+          break;
+        case CMARK_NODE_LINEBREAK:
+          EndLine(out);
+          break;
+        default:
+          break;  // raw HTML is dropped, like in the rendered page
+      }
+      continue;
+    }
+    // Table cells are blocks to cmark, but a row reads better as one line.
+    if (std::string_view(cmark_node_get_type_string(node)) == "table_cell") {
+      if (!out.empty() && out.back() != ' ' && out.back() != '\n') out += ' ';
+    } else if (IsBlock(node)) {
+      EndLine(out);
+    }
+  }
+  return Trim(out);
+}
+
+}  // namespace trustpage

@@ -1,0 +1,70 @@
+// The data a template sees: strings, booleans, lists, maps, and Markup.
+// There is deliberately no way to pass a string as markup: the only Markup comes from
+// the Markdown renderer (safe mode) or from a theme's own template files.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <pugixml.hpp>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace trustpage {
+
+// A parsed XML fragment: the children of root() are what gets inserted.
+class Markup {
+ public:
+  Markup();
+  pugi::xml_node root() const { return doc_->document_element(); }
+  bool empty() const { return !root().first_child(); }
+
+ private:
+  friend class MarkupBuilder;
+  std::shared_ptr<pugi::xml_document> doc_;
+};
+
+// Only trusted producers (the Markdown renderer, tests) construct Markup.
+class MarkupBuilder {
+ public:
+  // Parses `xhtml` (a sequence of XHTML elements/text) into Markup. Fails on malformed XML.
+  static bool parse(const std::string& xhtml, Markup& out, std::string* error);
+};
+
+class Value;
+using List = std::vector<Value>;
+using Map = std::map<std::string, Value, std::less<>>;
+
+class Value {
+ public:
+  Value() = default;
+  Value(std::string s) : v_(std::move(s)) {}          // NOLINT
+  Value(const char* s) : v_(std::string(s)) {}        // NOLINT
+  Value(bool b) : v_(b) {}                            // NOLINT
+  Value(int n) : v_(std::to_string(n)) {}             // NOLINT
+  Value(List l) : v_(std::move(l)) {}                 // NOLINT
+  Value(Map m) : v_(std::move(m)) {}                  // NOLINT
+  Value(Markup m) : v_(std::move(m)) {}               // NOLINT
+
+  bool is_null() const { return std::holds_alternative<std::monostate>(v_); }
+  bool is_string() const { return std::holds_alternative<std::string>(v_); }
+  bool is_bool() const { return std::holds_alternative<bool>(v_); }
+  bool is_list() const { return std::holds_alternative<List>(v_); }
+  bool is_map() const { return std::holds_alternative<Map>(v_); }
+  bool is_markup() const { return std::holds_alternative<Markup>(v_); }
+
+  const std::string& as_string() const { return std::get<std::string>(v_); }
+  bool as_bool() const { return std::get<bool>(v_); }
+  const List& as_list() const { return std::get<List>(v_); }
+  const Map& as_map() const { return std::get<Map>(v_); }
+  Map& as_map() { return std::get<Map>(v_); }
+  const Markup& as_markup() const { return std::get<Markup>(v_); }
+
+  // Truthiness for tp:if: non-empty string, true, non-empty list/map, non-empty markup.
+  bool truthy() const;
+
+ private:
+  std::variant<std::monostate, std::string, bool, List, Map, Markup> v_;
+};
+
+}  // namespace trustpage

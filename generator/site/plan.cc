@@ -1,0 +1,367 @@
+#include "site/plan.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <ctime>
+#include <functional>
+#include <map>
+#include <sstream>
+
+#include "render/markdown.h"
+#include "site/routes.h"
+
+namespace trustpage {
+namespace {
+
+const char* kLanguageNames[][2] = {{"ja", "日本語"}, {"en", "English"}};
+
+std::string language_name(const std::string& language) {
+  for (const auto& [code, name] : kLanguageNames) {
+    if (language == code) return name;
+  }
+  return language;
+}
+
+// Dates shown on the site are the commit's, in the committer's own timezone, so the
+// output is the same whatever the machine's TZ.
+std::string format_commit_time(const Provenance& p, bool with_time) {
+  std::time_t local = static_cast<std::time_t>(p.time + p.offset_minutes * 60LL);
+  std::tm tm{};
+  gmtime_r(&local, &tm);
+  char buf[64];
+  std::strftime(buf, sizeof buf, with_time ? "%Y-%m-%d %H:%M" : "%Y-%m-%d", &tm);
+  std::string out = buf;
+  if (with_time) {
+    int off = p.offset_minutes;
+    char tz[16];
+    std::snprintf(tz, sizeof tz, " %c%02d:%02d", off < 0 ? '-' : '+', std::abs(off) / 60,
+                  std::abs(off) % 60);
+    out += tz;
+  }
+  return out;
+}
+
+Date commit_date(const Provenance& p) {
+  return Date::parse(format_commit_time(p, false)).value_or(Date{1970, 1, 1});
+}
+
+const std::string& text(const Map& strings, const std::string& key) {
+  static const std::string kMissing;
+  auto it = strings.find(key);
+  return it == strings.end() || !it->second.is_string() ? kMissing : it->second.as_string();
+}
+
+// Markdown is rendered once per build and shared by every language's pages.
+class MarkdownCache {
+ public:
+  Result<Markup> get(const std::string& markdown, const std::string& file, int line) {
+    auto it = cache_.find(markdown);
+    if (it != cache_.end()) return it->second;
+    Result<Markup> markup = render_markdown(markdown);
+    if (!markup.ok()) {
+      return Status::Error(Location{file, line, 0}, markup.status().message());
+    }
+    cache_.emplace(markdown, *markup);
+    return markup;
+  }
+
+ private:
+  std::map<std::string, Markup> cache_;
+};
+
+class Planner {
+ public:
+  Planner(const Content& content, const Theme& theme, const BuildInfo& info)
+      : content_(content), theme_(theme), info_(info), today_(commit_date(info.provenance)) {}
+
+  Result<SitePlan> run() {
+    const std::vector<std::string> languages =
+        content_.site.languages.empty() ? std::vector<std::string>{"ja"} : content_.site.languages;
+    for (const std::string& language : languages) {
+      if (Status s = plan_language(language, languages); !s.ok()) return s;
+    }
+    if (Status s = plan_static_files(); !s.ok()) return s;
+    return std::move(plan_);
+  }
+
+ private:
+  Status plan_language(const std::string& language, const std::vector<std::string>& all) {
+    Result<Map> strings = theme_.strings(language);
+    if (!strings.ok()) return strings.status();
+    const std::string prefix = language_prefix(content_.site, language);
+    Result<Map> site = site_value();
+    if (!site.ok()) return site.status();
+
+    Map base;
+    base["lang"] = language;
+    base["t"] = *strings;
+    base["site"] = *site;
+    base["build"] = build_value(*strings);
+    base["home"] = overview_route(prefix);
+    base["assets"] = Map{{"style", asset_route("style.css")}};
+    base["is_404"] = false;
+
+    auto add_page = [&](const std::string& route, const std::string& template_name,
+                        const std::string& title, Map extra,
+                        const std::function<std::string(const std::string&)>& route_in) {
+      Map context = base;
+      context["title"] = title;
+      context["nav"] = nav_value(prefix, *strings, route);
+      List switcher;
+      for (const std::string& other : all) {
+        switcher.push_back(Map{{"label", language_name(other)},
+                               {"code", other},
+                               {"route", route_in(language_prefix(content_.site, other))},
+                               {"aria_current", other == language ? "true" : ""}});
+      }
+      context["languages"] = std::move(switcher);
+      context["has_languages"] = all.size() > 1;
+      for (auto& [k, v] : extra) context[k] = std::move(v);
+      plan_.pages.push_back({route, template_name, std::move(context)});
+    };
+
+    List checklists;
+    for (const Checklist& c : content_.checklists) {
+      Result<Map> v = checklist_value(c, prefix, *strings);
+      if (!v.ok()) return v.status();
+      checklists.push_back(std::move(*v));
+    }
+
+    {
+      List pages;
+      for (const Page& p : content_.pages) {
+        pages.push_back(Map{{"title", p.title}, {"summary", p.summary}, {"route", page_route(prefix, p)}});
+      }
+      List documents;
+      for (const Document& d : content_.documents) {
+        documents.push_back(Map{{"label", d.path}, {"route", document_route(d.path)}});
+      }
+      Map extra{{"checklists", checklists},
+                {"pages", std::move(pages)},
+                {"documents", std::move(documents)}};
+      add_page(overview_route(prefix), "index.xhtml", content_.site.service, extra,
+               [](const std::string& p) { return overview_route(p); });
+      if (prefix.empty()) {
+        // Hosts serve 404.html at any missing path, where relative links would break:
+        // the page carries <base href="base_url"> instead.
+        add_page("404.html", "404.xhtml", text(*strings, "not_found_title"), Map{{"is_404", true}},
+                 [](const std::string& p) { return overview_route(p); });
+      }
+    }
+
+    for (size_t i = 0; i < content_.checklists.size(); ++i) {
+      const Checklist& c = content_.checklists[i];
+      const Value& checklist = checklists[i];
+      add_page(checklist_route(prefix, c), "checklist.xhtml", c.title,
+               Map{{"checklist", checklist}},
+               [&c](const std::string& p) { return checklist_route(p, c); });
+      for (const Section& s : c.sections) {
+        for (const Item& item : s.items) {
+          Result<Map> v = item_value(c, s, item, prefix, *strings);
+          if (!v.ok()) return v.status();
+          add_page(item_route(prefix, c, item), "item.xhtml",
+                   item.no + ". " + item.item + " — " + c.title,
+                   Map{{"checklist", checklist}, {"item", std::move(*v)}},
+                   [&c, &item](const std::string& p) { return item_route(p, c, item); });
+        }
+      }
+    }
+
+    for (const Page& p : content_.pages) {
+      Result<Markup> body = markdown_.get(p.body, p.path, 1);
+      if (!body.ok()) return body.status();
+      add_page(page_route(prefix, p), "page.xhtml", p.title,
+               Map{{"page", Map{{"title", p.title}, {"summary", p.summary}, {"body", *body}}}},
+               [&p](const std::string& pre) { return page_route(pre, p); });
+    }
+    return Status::Ok();
+  }
+
+  Result<Map> site_value() {
+    const Site& s = content_.site;
+    Result<Markup> description = markdown_.get(s.description, "site.yaml", 0);
+    if (!description.ok()) return description.status();
+    List contacts;
+    for (const Contact& c : s.contacts) {
+      contacts.push_back(Map{{"label", c.label},
+                             {"email", c.email},
+                             {"mailto", c.email.empty() ? "" : "mailto:" + c.email},
+                             {"url", c.url}});
+    }
+    List certifications;
+    for (const Certification& c : s.certifications) {
+      certifications.push_back(Map{{"name", c.name},
+                                   {"issuer", c.issuer},
+                                   {"id", c.id},
+                                   {"valid_until", c.valid_until},
+                                   {"url", c.url}});
+    }
+    return Map{{"organization", s.organization},
+               {"organization_url", s.organization_url},
+               {"service", s.service},
+               {"service_url", s.service_url},
+               {"description", *description},
+               {"base_url", s.base_url},
+               {"contacts", std::move(contacts)},
+               {"certifications", std::move(certifications)}};
+  }
+
+  Map build_value(const Map& strings) {
+    const Provenance& p = info_.provenance;
+    std::string source;
+    if (p.commit.empty()) {
+      source = text(strings, "build_no_commit");
+    } else {
+      source = p.commit.substr(0, 12);
+    }
+    return Map{{"commit", p.commit},
+               {"commit_short", p.commit.substr(0, 12)},
+               {"has_commit", !p.commit.empty()},
+               {"date", format_commit_time(p, false)},
+               {"datetime", format_commit_time(p, true)},
+               {"version", info_.version},
+               {"generator", "trustpage " + info_.version},
+               {"preview", info_.preview},
+               {"unpublished", p.worktree && p.dirty},
+               {"source", source}};
+  }
+
+  Value nav_value(const std::string& prefix, const Map& strings, const std::string& current) {
+    List nav;
+    auto add = [&](const std::string& label, const std::string& route) {
+      nav.push_back(Map{{"label", label}, {"route", route}, {"aria_current", route == current ? "page" : ""}});
+    };
+    add(text(strings, "nav_overview"), overview_route(prefix));
+    for (const Checklist& c : content_.checklists) add(c.title, checklist_route(prefix, c));
+    for (const Page& p : content_.pages) add(p.title, page_route(prefix, p));
+    return nav;
+  }
+
+  Map status_value(AnswerStatus status, const Map& strings) {
+    std::string key(to_string(status));
+    return Map{{"code", key},
+               {"symbol", text(strings, "status_" + key + "_symbol")},
+               {"label", text(strings, "status_" + key)},
+               {"class", "status status-" + key}};
+  }
+
+  Result<Map> checklist_value(const Checklist& c, const std::string& prefix, const Map& strings) {
+    Result<Markup> description = markdown_.get(c.description, c.id + "/checklist.yaml", 0);
+    if (!description.ok()) return description.status();
+    List sections;
+    std::map<AnswerStatus, int> counts;
+    int total = 0;
+    for (const Section& s : c.sections) {
+      List items;
+      for (const Item& item : s.items) {
+        Result<Map> v = item_value(c, s, item, prefix, strings);
+        if (!v.ok()) return v.status();
+        items.push_back(std::move(*v));
+        ++counts[item.status];
+        ++total;
+      }
+      sections.push_back(Map{{"id", s.id},
+                             {"title", s.title},
+                             {"anchor", "section-" + s.id},
+                             {"href", checklist_route(prefix, c) + "#section-" + s.id},
+                             {"count", std::to_string(s.items.size())},
+                             {"items", std::move(items)}});
+    }
+    List summary;
+    for (AnswerStatus status : all_answer_statuses()) {
+      if (!counts.count(status)) continue;
+      Map v = status_value(status, strings);
+      v["count"] = std::to_string(counts[status]);
+      summary.push_back(std::move(v));
+    }
+    return Map{{"id", c.id},
+               {"title", c.title},
+               {"description", *description},
+               {"source", c.source},
+               {"source_url", c.source_url},
+               {"license", c.license},
+               {"route", checklist_route(prefix, c)},
+               {"item_count", std::to_string(total)},
+               {"summary", std::move(summary)},
+               {"sections", std::move(sections)}};
+  }
+
+  Result<Map> item_value(const Checklist& c, const Section& s, const Item& item,
+                         const std::string& prefix, const Map& strings) {
+    Result<Markup> remarks = markdown_.get(item.remarks, item.path, item.body_line);
+    if (!remarks.ok()) return remarks.status();
+    List evidence;
+    for (const std::string& e : item.evidence) {
+      // A URL, or a path such as documents/x.pdf: documents keep their path when published.
+      evidence.push_back(Map{{"label", e}, {"route", e}});
+    }
+    int stale_days = content_.site.stale_after_months * 365 / 12;
+    bool stale = today_.days_since_epoch() - item.reviewed.days_since_epoch() > stale_days;
+    return Map{{"id", item.id},
+               {"no", item.no},
+               {"category", item.category},
+               {"item", item.item},
+               {"requirement", item.requirement},
+               {"unit", item.unit},
+               {"status", status_value(item.status, strings)},
+               {"answer", item.answer},
+               {"reviewed", item.reviewed.iso()},
+               {"stale", stale},
+               {"remarks", *remarks},
+               {"evidence", std::move(evidence)},
+               {"route", item_route(prefix, c, item)},
+               {"anchor", item_anchor(item)},
+               {"in_checklist", checklist_route(prefix, c) + "#" + item_anchor(item)},
+               {"section", s.title},
+               {"source_path", item.path}};
+  }
+
+  Status plan_static_files() {
+    for (const std::string& asset : theme_.static_files()) {
+      Result<std::string> bytes = theme_.file("static/" + asset);
+      if (!bytes.ok()) return bytes.status();
+      plan_.files.push_back({asset_route(asset), std::move(*bytes)});
+    }
+    for (const Document& d : content_.documents) {
+      plan_.files.push_back({document_route(d.path), d.bytes});
+    }
+    std::vector<std::string> routes;
+    for (const PagePlan& page : plan_.pages) {
+      if (page.route != "404.html") routes.push_back(page.route);
+    }
+    std::sort(routes.begin(), routes.end());
+    pugi::xml_document sitemap;
+    pugi::xml_node decl = sitemap.append_child(pugi::node_declaration);
+    decl.append_attribute("version") = "1.0";
+    decl.append_attribute("encoding") = "UTF-8";
+    pugi::xml_node urlset = sitemap.append_child("urlset");
+    urlset.append_attribute("xmlns") = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    const std::string lastmod = format_commit_time(info_.provenance, false);
+    for (const std::string& route : routes) {
+      pugi::xml_node url = urlset.append_child("url");
+      url.append_child("loc").text().set((content_.site.base_url + route).c_str());
+      if (!info_.provenance.commit.empty()) url.append_child("lastmod").text().set(lastmod.c_str());
+    }
+    std::ostringstream xml;
+    sitemap.save(xml, "  ", pugi::format_default, pugi::encoding_utf8);
+    plan_.files.push_back({"sitemap.xml", xml.str()});
+    plan_.files.push_back(
+        {"robots.txt", "User-agent: *\nAllow: /\nSitemap: " + content_.site.base_url + "sitemap.xml\n"});
+    return Status::Ok();
+  }
+
+  const Content& content_;
+  const Theme& theme_;
+  const BuildInfo& info_;
+  Date today_;
+  MarkdownCache markdown_;
+  SitePlan plan_;
+};
+
+}  // namespace
+
+Result<SitePlan> plan_site(const Content& content, const Theme& theme, const BuildInfo& info) {
+  return Planner(content, theme, info).run();
+}
+
+}  // namespace trustpage

@@ -1,0 +1,39 @@
+// The site stage: decides every page (route, template, variables) and every non-HTML file
+// (sitemap.xml, robots.txt, assets, documents) from the validated Content.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "content/model.h"
+#include "render/value.h"
+#include "site/theme.h"
+#include "source/source.h"
+
+namespace trustpage {
+
+struct BuildInfo {
+  Provenance provenance;
+  std::string version;   // trustpage's version, shown in the footer
+  bool preview = false;  // `serve`: adds the live-reload script, marks the site as a preview
+};
+
+struct PagePlan {
+  std::string route;          // e.g. "checklists/meti-cloud-sla/index.html"
+  std::string template_name;  // under the theme's templates/, e.g. "checklist.xhtml"
+  Map context;
+};
+
+struct StaticFile {
+  std::string route;
+  std::string bytes;
+};
+
+struct SitePlan {
+  std::vector<PagePlan> pages;
+  std::vector<StaticFile> files;
+};
+
+Result<SitePlan> plan_site(const Content& content, const Theme& theme, const BuildInfo& info);
+
+}  // namespace trustpage

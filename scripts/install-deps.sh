@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what trustpage needs on Debian 12 (root or sudo). Safe to run again: only
+# missing packages are installed. --test adds what the test suite uses.
+set -euo pipefail
+
+build_packages=(
+  build-essential cmake pkg-config git ca-certificates
+  libcmark-gfm-dev libcmark-gfm-extensions-dev libgit2-dev libpugixml-dev libyaml-cpp-dev
+  libcli11-dev libcpp-httplib-dev libssl-dev
+)
+test_packages=(catch2 chromium fonts-noto-cjk nodejs npm)
+
+packages=("${build_packages[@]}")
+if [[ "${1:-}" == "--test" ]]; then packages+=("${test_packages[@]}"); fi
+
+missing=()
+for p in "${packages[@]}"; do
+  # node/npm may come from outside Debian (e.g. NodeSource); accept any working one.
+  if [[ "$p" == nodejs ]] && command -v node >/dev/null; then continue; fi
+  if [[ "$p" == npm ]] && command -v npm >/dev/null; then continue; fi
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+  echo "installing: ${missing[*]}"
+  sudo=""
+  if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if [[ "${1:-}" == "--test" ]]; then
+  # playwright-core drives Debian's chromium; it never downloads a browser.
+  (cd "$(dirname "$0")/../tests/browser" && npm ci --no-audit --no-fund --loglevel=error)
+fi

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The command line as a vendor uses it: help, exit codes, messages, untouched output.
+source "$(dirname "$0")/lib.sh"
+
+out=$("$TRUSTPAGE" --help)
+expect "--help lists the commands" grep -q "build" <<<"$out"
+expect "--help teaches check and serve" bash -c 'grep -q "check" <<<"$1" && grep -q "serve" <<<"$1"' _ "$out"
+expect "build --help documents --worktree and --rev" bash -c '"$1" build --help | grep -q -- "--worktree" && "$1" build --help | grep -q -- "--rev"' _ "$TRUSTPAGE"
+expect "--version prints the version" bash -c '"$1" --version | grep -Eq "^trustpage [0-9]+\.[0-9]+\.[0-9]+$"' _ "$TRUSTPAGE"
+"$TRUSTPAGE" build --no-such-flag >/dev/null 2>&1 && code=0 || code=$?
+expect "an unknown flag exits 2" test "$code" -eq 2
+
+demo_repo "$work/repo"
+"$TRUSTPAGE" check --content "$work/repo/content" >"$work/check.out" 2>&1 && code=0 || code=$?
+expect "check passes on the demo" test "$code" -eq 0
+
+(cd "$work/repo" && "$TRUSTPAGE" build -q) && code=0 || code=$?
+expect "build with defaults publishes content/ into public/" test "$code" -eq 0 -a -f "$work/repo/public/checklists/meti-cloud-sla/index.html"
+cp "$work/repo/public/index.html" "$work/index.before"
+
+# A vendor mistypes a status in the web UI.
+item="$work/repo/content/checklists/meti-cloud-sla/application-operations/02-planned-maintenance-notice.md"
+sed -i 's/^status: .*/status: yess/' "$item"
+"$TRUSTPAGE" check --content "$work/repo/content" >"$work/check.out" 2>&1 && code=0 || code=$?
+expect "check fails on a bad status with exit 1" test "$code" -eq 1
+line=$(grep -n '^status:' "$item" | cut -d: -f1)
+expect "check names file:line:col of the bad status" \
+  grep -q "02-planned-maintenance-notice.md:$line:[0-9]*: error: .*yess" "$work/check.out"
+expect "the message lists the allowed statuses" grep -q "yes" "$work/check.out"
+
+git -C "$work/repo" -c user.name=V -c user.email=v@example.com commit -qam "typo"
+(cd "$work/repo" && "$TRUSTPAGE" build) >"$work/build.out" 2>&1 && code=0 || code=$?
+expect "build fails with exit 1 on the committed typo" test "$code" -eq 1
+expect "build says the output was not changed" grep -q "was not changed" "$work/build.out"
+expect "public/ is untouched after a failed build" cmp -s "$work/index.before" "$work/repo/public/index.html"
+
+# Outside git: build explains what to do; --worktree works.
+mkdir -p "$work/nogit" && cp -r "$REPO/content" "$work/nogit/content"
+"$TRUSTPAGE" build --content "$work/nogit/content" --out "$work/nogit/public" >"$work/nogit.out" 2>&1 && code=0 || code=$?
+expect "build outside git fails and suggests --worktree" bash -c 'test "$1" -eq 1 && grep -q -- "--worktree" "$2"' _ "$code" "$work/nogit.out"
+"$TRUSTPAGE" build --worktree -q --content "$work/nogit/content" --out "$work/nogit/public" && code=0 || code=$?
+expect "build --worktree works outside git" test "$code" -eq 0 -a -f "$work/nogit/public/index.html"
+
+mkdir -p "$work/precious" && echo keep >"$work/precious/notes.txt"
+"$TRUSTPAGE" build --worktree -q --content "$work/nogit/content" --out "$work/precious" 2>/dev/null && code=0 || code=$?
+expect "build refuses to replace a folder that is not a site" bash -c 'test "$1" -eq 1 && test "$(cat "$2")" = keep' _ "$code" "$work/precious/notes.txt"
+
+finish

@@ -1,0 +1,83 @@
+#include "render/markdown.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "render/html5.h"
+
+using trustpage::markdown_to_text;
+using trustpage::render_markdown;
+
+namespace {
+
+std::string Html(const std::string& markdown) {
+  const auto markup = render_markdown(markdown);
+  REQUIRE(markup.ok());
+  const auto html = trustpage::serialize_html5_fragment(markup->root());
+  REQUIRE(html.ok());
+  return *html;
+}
+
+}  // namespace
+
+TEST_CASE("Markdown renders paragraphs, emphasis and code") {
+  CHECK(Html("Hello *world* and `a<b`") == "<p>Hello <em>world</em> and <code>a&lt;b</code></p>\n");
+  CHECK(Html("```js\nif (a < b) {}\n```") ==
+        "<pre><code class=\"language-js\">if (a &lt; b) {}\n</code></pre>\n");
+  CHECK(Html("データは**国内**で保管") == "<p>データは<strong>国内</strong>で保管</p>\n");
+}
+
+TEST_CASE("javascript:, vbscript: and data: links become inert") {
+  CHECK(Html("[x](javascript:alert(1))") == "<p><a href=\"\">x</a></p>\n");
+  CHECK(Html("[x](JAVASCRIPT:alert(1))") == "<p><a href=\"\">x</a></p>\n");
+  CHECK(Html("[x](vbscript:msgbox)") == "<p><a href=\"\">x</a></p>\n");
+  CHECK(Html("[x](data:text/html,hi)") == "<p><a href=\"\">x</a></p>\n");
+  CHECK(Html("<javascript:alert(1)>") == "<p><a href=\"\">javascript:alert(1)</a></p>\n");
+}
+
+TEST_CASE("raw HTML in Markdown produces no element") {
+  const std::string html =
+      Html("<script>alert(1)</script>\n\ntext <img src=x onerror=alert(1)> <b onclick=x>b</b>\n");
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("<img") == std::string::npos);
+  CHECK(html.find("onclick") == std::string::npos);
+  CHECK(html.find("<!--") == std::string::npos);  // cmark's placeholders are dropped too
+  CHECK(html == "\n<p>text  b</p>\n");
+}
+
+TEST_CASE("GFM tables, strikethrough and autolinks render") {
+  CHECK(Html("| a | b |\n|---|:-:|\n| 1 | 2 |\n") ==
+        "<table>\n<thead>\n<tr>\n<th>a</th>\n<th align=\"center\">b</th>\n</tr>\n</thead>\n"
+        "<tbody>\n<tr>\n<td>1</td>\n<td align=\"center\">2</td>\n</tr>\n</tbody>\n</table>\n");
+  CHECK(Html("~~old~~ new") == "<p><del>old</del> new</p>\n");
+  CHECK(Html("see www.example.com and https://example.org/?a=1&b=2") ==
+        "<p>see <a href=\"http://www.example.com\">www.example.com</a> and "
+        "<a href=\"https://example.org/?a=1&amp;b=2\">https://example.org/?a=1&amp;b=2</a></p>\n");
+}
+
+TEST_CASE("line breaks, images and rules become void elements") {
+  CHECK(Html("a  \nb\n\n![logo](logo.png)\n\n---\n") ==
+        "<p>a<br>\nb</p>\n<p><img src=\"logo.png\" alt=\"logo\"></p>\n<hr>\n");
+}
+
+TEST_CASE("empty Markdown is empty markup") {
+  const auto markup = render_markdown("");
+  REQUIRE(markup.ok());
+  CHECK(markup->empty());
+}
+
+TEST_CASE("invalid UTF-8 does not break the markup") {
+  const auto markup = render_markdown(std::string("bad \xff\xfe bytes"));
+  REQUIRE(markup.ok());
+  const auto html = trustpage::serialize_html5_fragment(markup->root());
+  REQUIRE(html.ok());
+  CHECK(*html == "<p>bad \xEF\xBF\xBD\xEF\xBF\xBD bytes</p>\n");
+}
+
+TEST_CASE("markdown_to_text keeps words, not markup") {
+  CHECK(markdown_to_text("# Title\n\nSome *emphasis*\nand `code`.\n\n- one\n- two\n") ==
+        "Title\nSome emphasis and code.\none\ntwo");
+  CHECK(markdown_to_text("<script>x()</script>\n\n[link](https://a.example) text") == "link text");
+  CHECK(markdown_to_text("| a | b |\n|---|---|\n| 1 | 2 |\n") == "a b\n1 2");
+  CHECK(markdown_to_text("   \n\n").empty());
+}
