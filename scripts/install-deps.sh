@@ -8,7 +8,7 @@ build_packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev libgit2-dev libpugixml-dev libyaml-cpp-dev
   libcli11-dev libcpp-httplib-dev libssl-dev
 )
-test_packages=(catch2 chromium fonts-noto-cjk nodejs npm)
+test_packages=(catch2 chromium fonts-noto-cjk curl iproute2 nodejs npm)
 
 packages=("${build_packages[@]}")
 if [[ "${1:-}" == "--test" ]]; then packages+=("${test_packages[@]}"); fi

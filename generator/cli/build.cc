@@ -15,8 +15,11 @@ BuildOptions BuildCommand::resolved() const {
   return out;
 }
 
-size_t report(const Diagnostics& diagnostics) {
-  for (const Diagnostic& d : diagnostics.list()) std::cerr << d.to_string() << '\n';
+size_t report(const Diagnostics& diagnostics, bool errors_only) {
+  for (const Diagnostic& d : diagnostics.list()) {
+    if (errors_only && d.severity != Severity::kError) continue;
+    std::cerr << d.to_string() << '\n';
+  }
   return diagnostics.error_count();
 }
 
@@ -38,7 +41,7 @@ int run_build(const BuildCommand& command) {
   auto start = std::chrono::steady_clock::now();
   BuildOptions options = command.resolved();
   BuildResult result = publish(options);
-  size_t errors = report(result.diagnostics);
+  size_t errors = report(result.diagnostics, command.quiet);
   if (errors > 0) {
     std::cerr << "build failed: " << errors << (errors == 1 ? " error" : " errors")
               << "; " << options.out_dir.string() << " was not changed\n";
@@ -62,7 +65,7 @@ int run_build(const BuildCommand& command) {
 
 int run_check(const BuildCommand& command) {
   Diagnostics diagnostics = check(command.resolved());
-  size_t errors = report(diagnostics);
+  size_t errors = report(diagnostics, false);
   size_t warnings = diagnostics.warning_count();
   if (errors == 0 && (warnings == 0 || !command.strict)) {
     std::cout << command.options.content_dir.string() << ": ok";

@@ -44,7 +44,7 @@ int main(int argc, char** argv) {
                         "warn about answers reviewed more than N months before the commit "
                         "(default: site.yaml stale_after_months, else 12)")
       ->check(CLI::PositiveNumber);
-  build_cmd->add_flag("-q,--quiet", build.quiet, "print errors only");
+  build_cmd->add_flag("-q,--quiet", build.quiet, "print errors only (no warnings, no summary)");
 
   BuildCommand check;
   CLI::App* check_cmd = app.add_subcommand(

@@ -60,7 +60,12 @@ Status render_into(const SitePlan& plan, const Theme& theme, Bundle& bundle) {
     request.context = page.context;
     request.page_route = page.route;
     Result<std::string> html = engine.render(request);
-    if (!html.ok()) return html.status();
+    if (!html.ok()) {
+      // The engine names templates as the theme does ("page.xhtml"); a vendor needs the file.
+      Location where = html.status().where();
+      if (!where.file.empty()) where.file = theme.origin("templates/" + where.file);
+      return Status::Error(where, html.status().message() + " (rendering " + page.route + ")");
+    }
     if (Status s = bundle.add(page.route, std::move(*html)); !s.ok()) return s;
   }
   for (const StaticFile& file : plan.files) {

@@ -54,6 +54,11 @@ Result<std::string> Theme::file(const std::string& path) const {
   return it->second;
 }
 
+std::string Theme::origin(const std::string& path) const {
+  auto it = origin_.find(path);
+  return it == origin_.end() ? path : it->second;
+}
+
 std::vector<std::string> Theme::static_files() const {
   std::vector<std::string> out;
   for (const auto& [path, bytes] : files_) {

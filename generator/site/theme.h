@@ -20,6 +20,9 @@ class Theme {
 
   // A file of the theme, e.g. "templates/layout.xhtml".
   Result<std::string> file(const std::string& path) const;
+  // Where a theme file came from, for messages: "themes/acme/templates/page.xhtml" or
+  // "(built-in theme)/templates/page.xhtml".
+  std::string origin(const std::string& path) const;
   // Paths under static/, sorted, without the "static/" prefix.
   std::vector<std::string> static_files() const;
   // The UI strings for `language` from strings.yaml, as a Map for templates (`t.key`).

@@ -308,7 +308,7 @@ TEST_CASE("symlinks anywhere are refused") {
   CHECK(diagnostics.list()[3].where.file == "pages/link.md");
 }
 
-TEST_CASE("unexpected top-level entries; README.md and dotfiles are ignored") {
+TEST_CASE("unexpected top-level entries are errors, README.md and dotfiles are ignored") {
   auto files = base();
   files["README.md"] = "# Content\n";
   files[".gitignore"] = "*.tmp\n";

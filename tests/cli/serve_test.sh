@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# `serve` previews the working tree on loopback, rebuilds on save, and tells open pages.
+source "$(dirname "$0")/lib.sh"
+
+demo_repo "$work/repo"
+port=$((20000 + RANDOM % 20000))
+"$TRUSTPAGE" serve --content "$work/repo/content" --port "$port" >"$work/serve.out" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
+url="http://127.0.0.1:$port"
+for _ in $(seq 50); do curl -fs "$url/" >/dev/null 2>&1 && break; sleep 0.1; done
+
+page=$(curl -fs "$url/checklists/meti-cloud-sla/index.html")
+expect "serve answers with the checklist page" grep -q "item-meti-01-service-hours" <<<"$page"
+expect "pages load the live-reload script" grep -q "/__trustpage/live.js" <<<"$page"
+expect "a directory URL serves its index.html" bash -c 'curl -fs "$1/en/" | grep -q "<html lang=\"en\""' _ "$url"
+code=$(curl -s -o /dev/null -w '%{http_code}' "$url/no/such/page.html")
+expect "a missing page is a 404" test "$code" = 404
+version=$(curl -fs "$url/__trustpage/wait?v=")
+
+item="$work/repo/content/checklists/meti-cloud-sla/application-operations/01-service-hours.md"
+sed -i 's/^answer: .*/answer: 平日9時から18時まで（保存後すぐ反映）/' "$item"
+new_version=$(curl -fs --max-time 25 "$url/__trustpage/wait?v=$version")
+expect "a waiting page learns of the rebuild" test "$new_version" != "$version"
+expect "the edit is served without a restart (uncommitted edits are previewed)" \
+  bash -c 'curl -fs "$1/checklists/meti-cloud-sla/items/meti-01-service-hours.html" | grep -q "保存後すぐ反映"' _ "$url"
+
+sed -i 's|^status: .*|status: "<script>alert(1)</script>"|' "$item"
+for _ in $(seq 50); do
+  code=$(curl -s -o "$work/err.html" -w '%{http_code}' "$url/index.html")
+  [[ $code == 500 ]] && break
+  sleep 0.1
+done
+expect "a broken edit shows the errors in the browser" \
+  bash -c 'test "$1" = 500 && grep -q "01-service-hours.md:8:" "$2"' _ "$code" "$work/err.html"
+expect "the error page shows the bad value as text, not markup" \
+  bash -c 'grep -q "&lt;script&gt;alert(1)" "$1" && ! grep -q "<script>alert" "$1"' _ "$work/err.html"
+expect "serve listens on loopback only" bash -c '! ss -ltn | grep ":$1 " | grep -vq "127.0.0.1"' _ "$port"
+
+finish
