@@ -104,7 +104,8 @@ struct Page {
   std::string summary;
   int order = 0;
   std::string body;  // Markdown
-  std::string path;
+  std::string path;  // source path, e.g. pages/overview.md
+  int body_line = 1;  // line of the body's first line in the file
 };
 
 struct Document {

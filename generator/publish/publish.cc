@@ -97,7 +97,10 @@ BuildResult build_bundle(const BuildOptions& options) {
   BuildInfo info{result.provenance, TRUSTPAGE_VERSION, options.preview};
   Result<SitePlan> plan = plan_site(content, *theme, info);
   if (!plan.ok()) {
-    result.diagnostics.add(plan.status());
+    // The site stage names content paths; show them as the vendor knows them.
+    Location where = plan.status().where();
+    if (!where.file.empty()) where.file = (*source)->display_path(where.file);
+    result.diagnostics.error(where, plan.status().message());
     return result;
   }
   result.diagnostics.add(render_into(*plan, *theme, result.bundle));

@@ -6,6 +6,8 @@
 #include <array>
 #include <memory>
 
+#include "render/url.h"
+
 namespace trustpage {
 
 namespace {
@@ -82,11 +84,38 @@ std::string Trim(const std::string& text) {
   return text.substr(begin, text.find_last_not_of(kSpace) - begin + 1);
 }
 
+// Rewrites destinations in the tree, before rendering, so cmark's own safe-mode URL
+// filtering still applies to whatever the resolver returns.
+Status ResolveLinks(cmark_node* root, const LinkResolver& resolve_link) {
+  IterPtr iter(cmark_iter_new(root));
+  for (cmark_event_type event = cmark_iter_next(iter.get()); event != CMARK_EVENT_DONE;
+       event = cmark_iter_next(iter.get())) {
+    cmark_node* node = cmark_iter_get_node(iter.get());
+    const cmark_node_type type = cmark_node_get_type(node);
+    if (event != CMARK_EVENT_ENTER || (type != CMARK_NODE_LINK && type != CMARK_NODE_IMAGE)) {
+      continue;
+    }
+    const char* url = cmark_node_get_url(node);
+    if (url == nullptr || *url == '\0' || !url_scheme(url).empty()) continue;
+    Result<std::string> resolved = resolve_link(url);
+    if (!resolved.ok()) {
+      return Status::Error(Location{"", cmark_node_get_start_line(node),
+                                    cmark_node_get_start_column(node)},
+                           resolved.status().message());
+    }
+    cmark_node_set_url(node, resolved->c_str());
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
-Result<Markup> render_markdown(std::string_view markdown) {
+Result<Markup> render_markdown(std::string_view markdown, const LinkResolver& resolve_link) {
   Result<Parsed> parsed = Parse(markdown);
   if (!parsed.ok()) return parsed.status();
+  if (resolve_link) {
+    if (Status s = ResolveLinks(parsed->root.get(), resolve_link); !s.ok()) return s;
+  }
   StringPtr html(cmark_render_html(parsed->root.get(), kRenderOptions,
                                    cmark_parser_get_syntax_extensions(parsed->parser.get())));
   if (!html) return Status::Error("cmark-gfm could not render the Markdown");

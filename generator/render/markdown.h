@@ -3,6 +3,7 @@
 // javascript:/vbscript:/data: links are neutralized by cmark-gfm itself.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -11,7 +12,12 @@
 
 namespace trustpage {
 
-Result<Markup> render_markdown(std::string_view markdown);
+// Maps a link or image destination written in the Markdown to the one to publish, or fails
+// (e.g. a link to a file that does not exist). Not called for destinations with a scheme.
+using LinkResolver = std::function<Result<std::string>(const std::string& destination)>;
+
+// A failed resolution is reported at the link's line, counted from the Markdown's first line.
+Result<Markup> render_markdown(std::string_view markdown, const LinkResolver& resolve_link = {});
 
 // Plain text of the Markdown (for search indexes and summaries).
 std::string markdown_to_text(std::string_view markdown);

@@ -8,7 +8,9 @@
 #include <sstream>
 
 #include "render/markdown.h"
+#include "site/links.h"
 #include "site/routes.h"
+#include <tuple>
 
 namespace trustpage {
 namespace {
@@ -51,28 +53,44 @@ const std::string& text(const Map& strings, const std::string& key) {
   return it == strings.end() || !it->second.is_string() ? kMissing : it->second.as_string();
 }
 
-// Markdown is rendered once per build and shared by every language's pages.
+// Markdown is rendered once per build and page folder: links inside it are relative, so a
+// remark shown on the checklist page and on the item page is rendered for each.
 class MarkdownCache {
  public:
-  Result<Markup> get(const std::string& markdown, const std::string& file, int line) {
-    auto it = cache_.find(markdown);
+  explicit MarkdownCache(const Content& content) : links_(content) {}
+
+  // `file` is the content path the Markdown came from, `line` the line of its first line.
+  Result<Markup> get(const std::string& markdown, const std::string& file, int line,
+                     const std::string& prefix, const std::string& from_route) {
+    std::string folder = from_route.substr(0, from_route.rfind('/') + 1);
+    auto key = std::make_tuple(markdown, file, prefix, folder);
+    auto it = cache_.find(key);
     if (it != cache_.end()) return it->second;
-    Result<Markup> markup = render_markdown(markdown);
+    Result<Markup> markup = render_markdown(markdown, [&](const std::string& destination) {
+      return links_.resolve(file, destination, prefix, from_route);
+    });
     if (!markup.ok()) {
-      return Status::Error(Location{file, line, 0}, markup.status().message());
+      const Location& at = markup.status().where();
+      int at_line = at.line > 0 && line > 0 ? line + at.line - 1 : line;
+      return Status::Error(Location{file, at_line, at.column}, markup.status().message());
     }
-    cache_.emplace(markdown, *markup);
+    cache_.emplace(std::move(key), *markup);
     return markup;
   }
 
  private:
-  std::map<std::string, Markup> cache_;
+  ContentLinks links_;
+  std::map<std::tuple<std::string, std::string, std::string, std::string>, Markup> cache_;
 };
 
 class Planner {
  public:
   Planner(const Content& content, const Theme& theme, const BuildInfo& info)
-      : content_(content), theme_(theme), info_(info), today_(commit_date(info.provenance)) {}
+      : content_(content),
+        theme_(theme),
+        info_(info),
+        today_(commit_date(info.provenance)),
+        markdown_(content) {}
 
   Result<SitePlan> run() {
     const std::vector<std::string> languages =
@@ -89,7 +107,7 @@ class Planner {
     Result<Map> strings = theme_.strings(language);
     if (!strings.ok()) return strings.status();
     const std::string prefix = language_prefix(content_.site, language);
-    Result<Map> site = site_value();
+    Result<Map> site = site_value(prefix);
     if (!site.ok()) return site.status();
 
     Map base;
@@ -157,7 +175,7 @@ class Planner {
                [&c](const std::string& p) { return checklist_route(p, c); });
       for (const Section& s : c.sections) {
         for (const Item& item : s.items) {
-          Result<Map> v = item_value(c, s, item, prefix, *strings);
+          Result<Map> v = item_value(c, s, item, prefix, *strings, item_route(prefix, c, item));
           if (!v.ok()) return v.status();
           add_page(item_route(prefix, c, item), "item.xhtml",
                    item.no + ". " + item.item + " — " + c.title,
@@ -168,7 +186,8 @@ class Planner {
     }
 
     for (const Page& p : content_.pages) {
-      Result<Markup> body = markdown_.get(p.body, p.path, 1);
+      Result<Markup> body =
+          markdown_.get(p.body, p.path, p.body_line, prefix, page_route(prefix, p));
       if (!body.ok()) return body.status();
       add_page(page_route(prefix, p), "page.xhtml", p.title,
                Map{{"page", Map{{"title", p.title}, {"summary", p.summary}, {"body", *body}}}},
@@ -177,9 +196,11 @@ class Planner {
     return Status::Ok();
   }
 
-  Result<Map> site_value() {
+  Result<Map> site_value(const std::string& prefix) {
     const Site& s = content_.site;
-    Result<Markup> description = markdown_.get(s.description, "site.yaml", 0);
+    // Shown on the overview page, so its links are relative to it.
+    Result<Markup> description =
+        markdown_.get(s.description, "site.yaml", 0, prefix, overview_route(prefix));
     if (!description.ok()) return description.status();
     List contacts;
     for (const Contact& c : s.contacts) {
@@ -246,7 +267,9 @@ class Planner {
   }
 
   Result<Map> checklist_value(const Checklist& c, const std::string& prefix, const Map& strings) {
-    Result<Markup> description = markdown_.get(c.description, c.id + "/checklist.yaml", 0);
+    const std::string route = checklist_route(prefix, c);
+    Result<Markup> description = markdown_.get(
+        c.description, "checklists/" + c.id + "/checklist.yaml", 0, prefix, route);
     if (!description.ok()) return description.status();
     List sections;
     std::map<AnswerStatus, int> counts;
@@ -254,7 +277,7 @@ class Planner {
     for (const Section& s : c.sections) {
       List items;
       for (const Item& item : s.items) {
-        Result<Map> v = item_value(c, s, item, prefix, strings);
+        Result<Map> v = item_value(c, s, item, prefix, strings, route);
         if (!v.ok()) return v.status();
         items.push_back(std::move(*v));
         ++counts[item.status];
@@ -280,15 +303,18 @@ class Planner {
                {"source", c.source},
                {"source_url", c.source_url},
                {"license", c.license},
-               {"route", checklist_route(prefix, c)},
+               {"route", route},
                {"item_count", std::to_string(total)},
                {"summary", std::move(summary)},
                {"sections", std::move(sections)}};
   }
 
+  // `from_route`: the page the item is shown on (its own, or its checklist's).
   Result<Map> item_value(const Checklist& c, const Section& s, const Item& item,
-                         const std::string& prefix, const Map& strings) {
-    Result<Markup> remarks = markdown_.get(item.remarks, item.path, item.body_line);
+                         const std::string& prefix, const Map& strings,
+                         const std::string& from_route) {
+    Result<Markup> remarks =
+        markdown_.get(item.remarks, item.path, item.body_line, prefix, from_route);
     if (!remarks.ok()) return remarks.status();
     List evidence;
     for (const std::string& e : item.evidence) {
