@@ -28,6 +28,7 @@ std::optional<Page> load_page(LoadContext& context, const std::string& path,
   page.order = map.integer("order", -1000000, 1000000).value_or(0);
   page.body = normalize_newlines(front->body);
   page.path = path;
+  page.body_line = front->body_line;
   return page;
 }
 

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "content/load_context.h"
+#include "content/names.h"
 #include "content/suggest.h"
 
 namespace trustpage::content_detail {
@@ -103,7 +104,8 @@ Site load_site(LoadContext& context) {
 
   MapReader map(yaml, *root, file->at_line(1), "site.yaml",
                 {"organization", "organization_url", "service", "service_url", "description",
-                 "base_url", "languages", "stale_after_months", "contacts", "certifications"},
+                 "base_url", "languages", "stale_after_months", "contacts", "certifications",
+                 "theme"},
                 context.diagnostics);
   if (!map.is_map()) return site;
   site.organization = map.text("organization", true);
@@ -127,6 +129,16 @@ Site load_site(LoadContext& context) {
   if (auto months = map.integer("stale_after_months", 1, 1200)) site.stale_after_months = *months;
   site.contacts = read_contacts(map);
   site.certifications = read_certifications(map);
+  if (map.has("theme")) {
+    std::string theme = map.text("theme", true);
+    if (!theme.empty() && is_valid_name(theme)) {
+      site.theme = theme;
+    } else if (!theme.empty()) {
+      context.diagnostics.error(map.value_at("theme"),
+                                "\"theme\" names a folder under themes/ beside content/ and " +
+                                    std::string(kNameRule));
+    }
+  }
   return site;
 }
 

@@ -39,17 +39,21 @@ Content load(const Source& source, const BuildOptions& options, Diagnostics& dia
   return load_content(source, load_options, diagnostics);
 }
 
-// --theme DIR, else themes/<site.yaml theme>/ beside the content dir, else built-in.
+// --theme DIR, else themes/<site.yaml theme>/ beside the content folder — read from the same
+// commit as the content, so a published site still corresponds to exactly one commit —
+// else the built-in theme.
 Result<Theme> resolve_theme(const BuildOptions& options, const Site& site) {
   if (options.theme_dir) return Theme::with_override(*options.theme_dir);
   fs::path beside = options.content_dir.parent_path() / "themes" / site.theme;
   std::error_code ec;
-  if (fs::is_directory(beside, ec)) return Theme::with_override(beside);
-  if (site.theme != "default") {
-    return Status::Error(Location{"site.yaml"}, "theme \"" + site.theme + "\" not found: expected " +
-                                                    beside.string() + "/ — create it or remove `theme:`");
-  }
-  return Theme::builtin();
+  Result<std::unique_ptr<Source>> source =
+      options.worktree ? (fs::is_directory(beside, ec) ? open_worktree(beside)
+                                                       : Status::Error("no folder " + beside.string()))
+                       : open_git(beside, options.rev);
+  if (source.ok()) return Theme::with_override(**source);
+  if (site.theme == "default") return Theme::builtin();
+  return Status::Error(Location{options.content_dir.string() + "/site.yaml"},
+                       "theme \"" + site.theme + "\" not found: " + source.status().message());
 }
 
 Status render_into(const SitePlan& plan, const Theme& theme, Bundle& bundle) {

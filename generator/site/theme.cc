@@ -2,9 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <system_error>
 
 #include "site/embedded_files.h"
@@ -21,31 +19,53 @@ Theme Theme::builtin() {
   return theme;
 }
 
-Result<Theme> Theme::with_override(const fs::path& dir) {
+namespace {
+
+Status add_files(const Source& source, const std::string& dir,
+                 std::map<std::string, std::string>& files,
+                 std::map<std::string, std::string>& origin) {
+  Result<std::vector<Entry>> entries = source.list(dir);
+  if (!entries.ok()) return entries.status();
+  for (const Entry& entry : *entries) {
+    if (entry.name.front() == '.') continue;
+    std::string path = join_path(dir, entry.name);
+    switch (entry.kind) {
+      case EntryKind::kDirectory:
+        if (Status s = add_files(source, path, files, origin); !s.ok()) return s;
+        break;
+      case EntryKind::kFile: {
+        Result<std::string> bytes = source.read(path);
+        if (!bytes.ok()) return bytes.status();
+        files[path] = std::move(*bytes);
+        origin[path] = source.display_path(path);
+        break;
+      }
+      default:
+        return Status::Error(Location{source.display_path(path)},
+                             "symlinks and special files are not allowed in a theme — replace it "
+                             "with a regular file");
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<Theme> Theme::with_override(const Source& override_files) {
   Theme theme = builtin();
+  if (Status s = add_files(override_files, "", theme.files_, theme.origin_); !s.ok()) return s;
+  return theme;
+}
+
+Result<Theme> Theme::with_override(const fs::path& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
-    return Status::Error(dir.string() + " is not a theme folder (expected templates/, static/, "
-                                        "strings.yaml)");
+    return Status::Error(dir.string() +
+                         " is not a theme folder (expected templates/, static/, strings.yaml)");
   }
-  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
-       it.increment(ec)) {
-    if (it->is_symlink(ec)) {
-      return Status::Error(Location{it->path().string()},
-                           "symlinks are not allowed in a theme — replace it with the file");
-    }
-    if (!it->is_regular_file(ec)) continue;
-    std::string rel = fs::relative(it->path(), dir, ec).generic_string();
-    if (rel.empty() || rel.front() == '.') continue;
-    std::ifstream in(it->path(), std::ios::binary);
-    std::stringstream bytes;
-    bytes << in.rdbuf();
-    if (!in) return Status::Error(Location{it->path().string()}, "cannot read this theme file");
-    theme.files_[rel] = bytes.str();
-    theme.origin_[rel] = it->path().string();
-  }
-  if (ec) return Status::Error(Location{dir.string()}, "cannot read theme: " + ec.message());
-  return theme;
+  Result<std::unique_ptr<Source>> source = open_worktree(dir);
+  if (!source.ok()) return source.status();
+  return with_override(**source);
 }
 
 Result<std::string> Theme::file(const std::string& path) const {

@@ -9,13 +9,15 @@
 
 #include "common/status.h"
 #include "render/value.h"
+#include "source/source.h"
 
 namespace trustpage {
 
 class Theme {
  public:
   static Theme builtin();
-  // The built-in theme with `dir`'s files laid over it. Symlinks are refused.
+  // The built-in theme with the override's files laid over it. Symlinks are refused.
+  static Result<Theme> with_override(const Source& override_files);
   static Result<Theme> with_override(const std::filesystem::path& dir);
 
   // A file of the theme, e.g. "templates/layout.xhtml".

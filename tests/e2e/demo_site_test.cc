@@ -201,3 +201,41 @@ TEST_CASE("a broken item fails the build, names file:line, and leaves public/ un
   CHECK_THAT(message, Catch::Contains("maybe"));
   CHECK(slurp(repo.root() / "public/index.html") == before);
 }
+
+TEST_CASE("a themes/<name>/ folder beside content/ overrides the built-in theme") {
+  GitFixture repo("e2e-theme");
+  repo.copy_tree(kRepo / "content", "content");
+  repo.write("content/site.yaml", repo.read("content/site.yaml") + "theme: acme\n");
+  repo.write("themes/acme/templates/page.xhtml",
+             "<div xmlns:tp=\"urn:trustpage:template\"><h1 class=\"acme\" tp:text=\"page.title\"/></div>\n");
+  repo.write("themes/acme/static/acme.css", "h1.acme { color: teal }\n");
+  repo.commit("Theme", "2026-03-01T10:00:00+09:00");
+  BuildOptions options;
+  options.content_dir = repo.content();
+  BuildResult r = build_bundle(options);
+  REQUIRE_FALSE(r.diagnostics.has_errors());
+  CHECK(file(r, "pages/overview.html").find("<h1 class=\"acme\">") != std::string::npos);
+  // Files the override lacks come from the built-in theme.
+  CHECK(file(r, "checklists/meti-cloud-sla/index.html").find("item-row") != std::string::npos);
+  CHECK(file(r, "assets/acme.css").find("teal") != std::string::npos);
+  file(r, "assets/style.css");
+
+  // The theme is read from the same commit as the content: an uncommitted edit is not used...
+  repo.write("themes/acme/templates/page.xhtml",
+             "<div xmlns:tp=\"urn:trustpage:template\">\n<h1 tp:text=\"page.titel\"/></div>\n");
+  BuildResult uncommitted = build_bundle(options);
+  REQUIRE_FALSE(uncommitted.diagnostics.has_errors());
+  CHECK(file(uncommitted, "pages/overview.html").find("<h1 class=\"acme\">") != std::string::npos);
+  // ...and once committed, the broken template is reported in its file, at its line.
+  repo.commit("Break the theme", "2026-03-02T10:00:00+09:00");
+  BuildResult broken = build_bundle(options);
+  REQUIRE(broken.diagnostics.has_errors());
+  CHECK_THAT(broken.diagnostics.list().back().to_string(),
+             Catch::Contains("themes/acme/templates/page.xhtml:2:"));
+
+  repo.remove("themes");
+  repo.commit("Drop the theme", "2026-03-03T10:00:00+09:00");
+  BuildResult missing = build_bundle(options);
+  REQUIRE(missing.diagnostics.has_errors());
+  CHECK_THAT(missing.diagnostics.list().back().message, Catch::Contains("theme \"acme\" not found"));
+}
