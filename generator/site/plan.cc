@@ -118,6 +118,7 @@ class Planner {
     base["home"] = overview_route(prefix);
     base["assets"] = Map{{"style", asset_route("style.css")}};
     base["is_404"] = false;
+    base["inline_style"] = "";
 
     auto add_page = [&](const std::string& route, const std::string& template_name,
                         const std::string& title, Map extra,
@@ -160,9 +161,12 @@ class Planner {
       add_page(overview_route(prefix), "index.xhtml", content_.site.service, extra,
                [](const std::string& p) { return overview_route(p); });
       if (prefix.empty()) {
-        // Hosts serve 404.html at any missing path, where relative links would break:
-        // the page carries <base href="base_url"> instead.
-        add_page("404.html", "404.xhtml", text(*strings, "not_found_title"), Map{{"is_404", true}},
+        // Hosts serve 404.html at any missing path, where relative links would break: the
+        // page links through <base href="base_url"> and carries its stylesheet inline.
+        Result<std::string> style = theme_.file("static/style.css");
+        if (!style.ok()) return style.status();
+        add_page("404.html", "404.xhtml", text(*strings, "not_found_title"),
+                 Map{{"is_404", true}, {"inline_style", *style}},
                  [](const std::string& p) { return overview_route(p); });
       }
     }

@@ -311,21 +311,28 @@ function makeChecker(root, port) {
           add(`broken link href="${raw}" (${path.relative(root, c.file) || '.'}: no such file, nor a folder with index.html, in the site)`);
         }
       }
+      if (opts.noHorizontalScroll) {
+        // Readable on a phone: nothing may widen the page beyond the screen.
+        const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
+        if (widths.doc > widths.view) add(`page is ${widths.doc}px wide on a ${widths.view}px screen (horizontal scrolling)`);
+      }
       if (opts.screenshot) {
         try {
-          await page.screenshot({ path: opts.screenshot, fullPage: !!opts.fullPage, timeout: PAGE_TIMEOUT_MS });
+          // A full-page capture of a long checklist takes longer than a page load.
+          await page.screenshot({ path: opts.screenshot, fullPage: !!opts.fullPage, timeout: 4 * PAGE_TIMEOUT_MS });
         } catch (e) {
           add(`screenshot failed: ${String(e.message || e).split('\n')[0]}`);
         }
       }
     })();
     let timer;
+    const budget = PAGE_TIMEOUT_MS * (opts.screenshot ? 6 : 2);
     const timeout = new Promise((resolve) => {
       timer = setTimeout(() => {
         broken = true;
-        add(`timed out after ${(PAGE_TIMEOUT_MS * 2) / 1000} s`);
+        add(`timed out after ${budget / 1000} s`);
         resolve();
-      }, PAGE_TIMEOUT_MS * 2);
+      }, budget);
     });
     await Promise.race([work, timeout]);
     clearTimeout(timer);
@@ -406,7 +413,9 @@ async function main() {
       opts: isChecklist ? { screenshot: path.join(shotDir, `checklist-${rel.split('/')[1]}.png`), fullPage: true } : {},
     });
     if (rel === 'index.html') {
-      jobs.push({ rel, ctx: 'phone', url: httpUrl, label: 'phone', opts: { screenshot: path.join(shotDir, 'index-phone.png') } });
+      jobs.push({ rel, ctx: 'phone', url: httpUrl, label: 'phone', opts: { screenshot: path.join(shotDir, 'index-phone.png'), noHorizontalScroll: true } });
+    } else if (isChecklist || /^checklists\/[^/]+\/items\/[^/]+\.html$/.test(rel) || /^pages\//.test(rel)) {
+      jobs.push({ rel, ctx: 'phone', url: httpUrl, label: 'phone', opts: { noHorizontalScroll: true } });
     }
   }
 
