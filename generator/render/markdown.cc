@@ -5,6 +5,7 @@
 
 #include <array>
 #include <memory>
+#include <vector>
 
 #include "render/url.h"
 
@@ -108,6 +109,61 @@ Status ResolveLinks(cmark_node* root, const LinkResolver& resolve_link) {
   return Status::Ok();
 }
 
+// Japanese is written without spaces, so the line breaks a vendor types inside a paragraph
+// must vanish, not turn into the space a browser shows for a newline ("沿って、 ミナト").
+bool IsCjk(char32_t c) {
+  return (c >= 0x3000 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) ||
+         (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+char32_t DecodeAt(std::string_view s, size_t i) {
+  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  if (b(i) < 0x80) return b(i);
+  if ((b(i) & 0xE0) == 0xC0 && i + 1 < s.size()) return (b(i) & 0x1F) << 6 | (b(i + 1) & 0x3F);
+  if ((b(i) & 0xF0) == 0xE0 && i + 2 < s.size()) {
+    return (b(i) & 0x0F) << 12 | (b(i + 1) & 0x3F) << 6 | (b(i + 2) & 0x3F);
+  }
+  if ((b(i) & 0xF8) == 0xF0 && i + 3 < s.size()) {
+    return (b(i) & 0x07) << 18 | (b(i + 1) & 0x3F) << 12 | (b(i + 2) & 0x3F) << 6 |
+           (b(i + 3) & 0x3F);
+  }
+  return 0;
+}
+
+// The text that ends (`last`) or starts (`!last`) an inline node, descending into emphasis
+// and links: "**契約**" ends with 約.
+const char* EdgeText(cmark_node* node, bool last) {
+  while (node != nullptr && cmark_node_get_type(node) != CMARK_NODE_TEXT) {
+    node = last ? cmark_node_last_child(node) : cmark_node_first_child(node);
+  }
+  return node == nullptr ? nullptr : cmark_node_get_literal(node);
+}
+
+bool BetweenCjk(cmark_node* soft_break) {
+  const char* before = EdgeText(cmark_node_previous(soft_break), true);
+  const char* after = EdgeText(cmark_node_next(soft_break), false);
+  if (before == nullptr || after == nullptr || *before == '\0' || *after == '\0') return false;
+  std::string_view b(before);
+  size_t start = b.size() - 1;
+  while (start > 0 && (static_cast<unsigned char>(b[start]) & 0xC0) == 0x80) --start;
+  return IsCjk(DecodeAt(b, start)) && IsCjk(DecodeAt(after, 0));
+}
+
+void JoinCjkLines(cmark_node* root) {
+  std::vector<cmark_node*> joins;
+  IterPtr iter(cmark_iter_new(root));
+  for (cmark_event_type event = cmark_iter_next(iter.get()); event != CMARK_EVENT_DONE;
+       event = cmark_iter_next(iter.get())) {
+    cmark_node* node = cmark_iter_get_node(iter.get());
+    if (event == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_SOFTBREAK &&
+        BetweenCjk(node)) {
+      joins.push_back(node);
+    }
+  }
+  for (cmark_node* node : joins) cmark_node_free(node);  // unlinks, then frees
+}
+
 }  // namespace
 
 Result<Markup> render_markdown(std::string_view markdown, const LinkResolver& resolve_link) {
@@ -116,6 +172,7 @@ Result<Markup> render_markdown(std::string_view markdown, const LinkResolver& re
   if (resolve_link) {
     if (Status s = ResolveLinks(parsed->root.get(), resolve_link); !s.ok()) return s;
   }
+  JoinCjkLines(parsed->root.get());
   StringPtr html(cmark_render_html(parsed->root.get(), kRenderOptions,
                                    cmark_parser_get_syntax_extensions(parsed->parser.get())));
   if (!html) return Status::Error("cmark-gfm could not render the Markdown");

@@ -81,3 +81,19 @@ TEST_CASE("markdown_to_text keeps words, not markup") {
   CHECK(markdown_to_text("| a | b |\n|---|---|\n| 1 | 2 |\n") == "a b\n1 2");
   CHECK(markdown_to_text("   \n\n").empty());
 }
+
+TEST_CASE("a line break inside Japanese text joins the lines without a space") {
+  auto html = [](const char* md) {
+    trustpage::Result<trustpage::Markup> m = render_markdown(md);
+    REQUIRE(m.ok());
+    trustpage::Result<std::string> out = trustpage::serialize_html5_fragment(m->root());
+    REQUIRE(out.ok());
+    return *out;
+  };
+  CHECK_THAT(html("契約書の作成から\n締結後の保管まで"), Catch::Contains("作成から締結後"));
+  CHECK_THAT(html("**契約**\nの管理"), Catch::Contains("</strong>の管理"));
+  CHECK_THAT(html("対応しています。\n（詳細は別紙）"), Catch::Contains("。（"));
+  // Latin text keeps its word boundary; mixed boundaries too.
+  CHECK_THAT(html("two\nwords"), Catch::Contains("two\nwords"));
+  CHECK_THAT(html("ISO 27001\nを取得"), Catch::Contains("27001\nを"));
+}
