@@ -27,6 +27,8 @@ GIT_AUTHOR_DATE=2026-10-01T09:00:00+09:00 GIT_COMMITTER_DATE=2026-10-01T09:00:00
 status=0
 echo "# demo site"
 node "$here/check-site.mjs" "$work/demo-site" "$shots/demo" || status=1
+echo "# printing the demo's checklists"
+node "$here/check-print.mjs" "$work/demo-site" "$shots/print" || status=1
 echo "# XSS fixture"
 node "$here/check-site.mjs" "$work/xss-site" "$shots/xss" || status=1
 exit $status
