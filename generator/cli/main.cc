@@ -43,7 +43,7 @@ int main(int argc, char** argv) {
   build_cmd->add_option("--stale-after", build.stale_after_months,
                         "warn about answers reviewed more than N months before the commit "
                         "(default: site.yaml stale_after_months, else 12)")
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(1, 1200));
   build_cmd->add_flag("-q,--quiet", build.quiet, "print errors only (no warnings, no summary)");
 
   BuildCommand check;
@@ -53,7 +53,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   check_cmd->add_option("--stale-after", check.stale_after_months,
                         "warn about answers reviewed more than N months ago")
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(1, 1200));
   check_cmd->add_flag("--strict", check.strict, "treat warnings as errors");
 
   ServeCommand serve;
@@ -73,8 +73,15 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? 0 : 2;
   }
-  if (build_cmd->parsed()) return run_build(build);
-  if (check_cmd->parsed()) return run_check(check);
-  if (serve_cmd->parsed()) return run_serve(serve);
+  // The libraries report errors as values; this only catches what no library can (memory
+  // exhausted, a broken standard library call) so the exit status stays meaningful.
+  try {
+    if (build_cmd->parsed()) return run_build(build);
+    if (check_cmd->parsed()) return run_check(check);
+    if (serve_cmd->parsed()) return run_serve(serve);
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << '\n';
+    return 1;
+  }
   return 2;
 }

@@ -40,10 +40,14 @@ constexpr const char* kLiveScript = R"JS((function () {
 // that replace files).
 std::string snapshot(const std::vector<fs::path>& roots) {
   std::string out;
-  std::error_code ec;
   for (const fs::path& root : roots) {
-    for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::end(it);
-         it.increment(ec)) {
+    std::error_code walk;
+    for (auto it = fs::recursive_directory_iterator(
+             root, fs::directory_options::skip_permission_denied, walk);
+         !walk && it != fs::end(it); it.increment(walk)) {
+      // A file that vanishes or cannot be read mid-walk (an editor's temp file) must not
+      // hide the files after it.
+      std::error_code ec;
       auto size = it->is_regular_file(ec) ? it->file_size(ec) : 0;
       auto time = it->last_write_time(ec).time_since_epoch().count();
       out += it->path().string() + '\t' + std::to_string(size) + '\t' + std::to_string(time) + '\n';
@@ -158,7 +162,7 @@ int run_serve(const ServeCommand& command) {
   options.worktree = true;
   options.preview = true;
   std::vector<fs::path> watched{options.content_dir};
-  fs::path theme = options.theme_dir.value_or(options.content_dir.parent_path() / "themes");
+  fs::path theme = options.theme_dir.value_or(themes_folder(options.content_dir));
   std::error_code ec;
   if (fs::is_directory(theme, ec)) watched.push_back(theme);
 
@@ -166,6 +170,21 @@ int run_serve(const ServeCommand& command) {
   preview.rebuild();
 
   httplib::Server server;
+  // Every open page holds one long-poll: the default pool (a few threads) would leave no
+  // worker for page requests once a handful of tabs are open.
+  server.new_task_queue = [] { return new httplib::ThreadPool(64); };
+  // Only this machine's browser, by name: a page elsewhere that rebinds its DNS name to
+  // 127.0.0.1 must not read the unpublished preview.
+  const std::string port = std::to_string(command.port);
+  server.set_pre_routing_handler([port](const httplib::Request& req, httplib::Response& res) {
+    const std::string host = req.get_header_value("Host");
+    if (host == "127.0.0.1:" + port || host == "localhost:" + port || host == "[::1]:" + port) {
+      return httplib::Server::HandlerResponse::Unhandled;
+    }
+    res.status = 403;
+    res.set_content("trustpage serve answers only http://127.0.0.1:" + port + "/\n", "text/plain");
+    return httplib::Server::HandlerResponse::Handled;
+  });
   server.Get("/__trustpage/live.js", [](const httplib::Request&, httplib::Response& res) {
     res.set_header("Cache-Control", "no-store");
     res.set_content(kLiveScript, "text/javascript; charset=utf-8");

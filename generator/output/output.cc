@@ -49,6 +49,18 @@ Status check_replaceable(const fs::path& out_dir) {
                        "published site — remove it yourself or choose another --out");
 }
 
+// Flushes the file system holding `dir` (syncfs: one call instead of an fsync per file),
+// or just the directory's own entries (a rename).
+Status sync(const fs::path& dir, bool whole_file_system) {
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return Status::Error("cannot open " + dir.string() + ": " + errno_text());
+  int rc = whole_file_system ? ::syncfs(fd) : ::fsync(fd);
+  std::string why = rc == 0 ? "" : errno_text();
+  ::close(fd);
+  if (rc != 0) return Status::Error("cannot flush " + dir.string() + " to disk: " + why);
+  return Status::Ok();
+}
+
 // Removes a directory tree we created; failures only leave litter behind.
 void remove_quietly(const fs::path& dir) {
   std::error_code ec;
@@ -88,6 +100,13 @@ Status write_atomically(const Bundle& bundle, const fs::path& out_dir_arg) {
     }
   }
 
+  // On disk before the rename publishes it: after a power loss the new site is complete
+  // or absent, never a tree of empty files.
+  if (Status s = sync(staging, true); !s.ok()) {
+    remove_quietly(staging);
+    return s;
+  }
+
   if (fs::exists(out_dir, ec)) {
     // RENAME_EXCHANGE swaps both names in one step: there is no instant without a site.
     if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, out_dir.c_str(), RENAME_EXCHANGE) != 0) {
@@ -101,7 +120,7 @@ Status write_atomically(const Bundle& bundle, const fs::path& out_dir_arg) {
     remove_quietly(staging);
     return Status::Error("cannot create " + out_dir.string() + ": " + why);
   }
-  return Status::Ok();
+  return sync(parent, false);
 }
 
 }  // namespace trustpage

@@ -18,6 +18,11 @@ namespace fs = std::filesystem;
 namespace {
 
 Result<std::unique_ptr<Source>> open_source(const BuildOptions& options) {
+  std::error_code ec;
+  if (!fs::is_directory(options.content_dir, ec)) {
+    return Status::Error("content folder " + options.content_dir.string() +
+                         " does not exist — run trustpage where content/ is, or pass --content DIR");
+  }
   if (options.worktree) return open_worktree(options.content_dir);
   return open_git(options.content_dir, options.rev);
 }
@@ -44,7 +49,7 @@ Content load(const Source& source, const BuildOptions& options, Diagnostics& dia
 // else the built-in theme.
 Result<Theme> resolve_theme(const BuildOptions& options, const Site& site) {
   if (options.theme_dir) return Theme::with_override(*options.theme_dir);
-  fs::path beside = options.content_dir.parent_path() / "themes" / site.theme;
+  fs::path beside = themes_folder(options.content_dir) / site.theme;
   std::error_code ec;
   Result<std::unique_ptr<Source>> source =
       options.worktree ? (fs::is_directory(beside, ec) ? open_worktree(beside)
@@ -52,7 +57,7 @@ Result<Theme> resolve_theme(const BuildOptions& options, const Site& site) {
                        : open_git(beside, options.rev);
   if (source.ok()) return Theme::with_override(**source);
   if (site.theme == "default") return Theme::builtin();
-  return Status::Error(Location{options.content_dir.string() + "/site.yaml"},
+  return Status::Error(Location{(options.content_dir / "site.yaml").string()},
                        "theme \"" + site.theme + "\" not found: " + source.status().message());
 }
 
@@ -79,6 +84,13 @@ Status render_into(const SitePlan& plan, const Theme& theme, Bundle& bundle) {
 }
 
 }  // namespace
+
+std::filesystem::path themes_folder(const std::filesystem::path& content_dir) {
+  // "content/" (as shells complete it) has "content" as parent_path(): normalise first.
+  fs::path dir = content_dir.lexically_normal();
+  if (dir.filename().empty()) dir = dir.parent_path();
+  return dir.parent_path() / "themes";
+}
 
 BuildResult build_bundle(const BuildOptions& options) {
   BuildResult result;
@@ -121,16 +133,10 @@ BuildResult publish(const BuildOptions& options) {
 }
 
 Diagnostics check(const BuildOptions& options) {
-  Diagnostics diagnostics;
+  // Everything build would find (broken links, theme errors), from the files on disk.
   BuildOptions worktree = options;
   worktree.worktree = true;
-  Result<std::unique_ptr<Source>> source = open_source(worktree);
-  if (!source.ok()) {
-    diagnostics.add(source.status());
-    return diagnostics;
-  }
-  load(**source, worktree, diagnostics);
-  return diagnostics;
+  return build_bundle(worktree).diagnostics;
 }
 
 }  // namespace trustpage

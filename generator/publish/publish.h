@@ -34,7 +34,10 @@ BuildResult build_bundle(const BuildOptions& options);
 // build_bundle, then writes it to options.out_dir atomically (only if there were no errors).
 BuildResult publish(const BuildOptions& options);
 
-// Validates the working tree: the same checks `build` runs, without rendering.
+// Validates the working tree: everything `build --worktree` checks, without writing.
 Diagnostics check(const BuildOptions& options);
+
+// themes/ beside the content folder, where a theme override lives.
+std::filesystem::path themes_folder(const std::filesystem::path& content_dir);
 
 }  // namespace trustpage

@@ -85,9 +85,11 @@ std::string Trim(const std::string& text) {
   return text.substr(begin, text.find_last_not_of(kSpace) - begin + 1);
 }
 
-// Rewrites destinations in the tree, before rendering, so cmark's own safe-mode URL
-// filtering still applies to whatever the resolver returns.
-Status ResolveLinks(cmark_node* root, const LinkResolver& resolve_link) {
+// Checks and rewrites link and image destinations in the tree, before rendering. cmark's
+// safe mode empties javascript:, vbscript:, file: and data: but lets any other scheme
+// through (ms-msdt:, intent:, blob: ...): only http, https and mailto are published, the
+// same rule as for URLs in YAML. Others are emptied like cmark's own, so they stay inert.
+Status CheckLinks(cmark_node* root, const LinkResolver& resolve_link) {
   IterPtr iter(cmark_iter_new(root));
   for (cmark_event_type event = cmark_iter_next(iter.get()); event != CMARK_EVENT_DONE;
        event = cmark_iter_next(iter.get())) {
@@ -97,13 +99,15 @@ Status ResolveLinks(cmark_node* root, const LinkResolver& resolve_link) {
       continue;
     }
     const char* url = cmark_node_get_url(node);
-    if (url == nullptr || *url == '\0' || !url_scheme(url).empty()) continue;
-    Result<std::string> resolved = resolve_link(url);
-    if (!resolved.ok()) {
-      return Status::Error(Location{"", cmark_node_get_start_line(node),
-                                    cmark_node_get_start_column(node)},
-                           resolved.status().message());
+    if (url == nullptr || *url == '\0') continue;
+    const Location at{"", cmark_node_get_start_line(node), cmark_node_get_start_column(node)};
+    if (!is_safe_url(url)) {
+      cmark_node_set_url(node, "");
+      continue;
     }
+    if (!resolve_link || !url_scheme(url).empty()) continue;
+    Result<std::string> resolved = resolve_link(url);
+    if (!resolved.ok()) return Status::Error(at, resolved.status().message());
     cmark_node_set_url(node, resolved->c_str());
   }
   return Status::Ok();
@@ -169,9 +173,7 @@ void JoinCjkLines(cmark_node* root) {
 Result<Markup> render_markdown(std::string_view markdown, const LinkResolver& resolve_link) {
   Result<Parsed> parsed = Parse(markdown);
   if (!parsed.ok()) return parsed.status();
-  if (resolve_link) {
-    if (Status s = ResolveLinks(parsed->root.get(), resolve_link); !s.ok()) return s;
-  }
+  if (Status s = CheckLinks(parsed->root.get(), resolve_link); !s.ok()) return s;
   JoinCjkLines(parsed->root.get());
   StringPtr html(cmark_render_html(parsed->root.get(), kRenderOptions,
                                    cmark_parser_get_syntax_extensions(parsed->parser.get())));

@@ -1,6 +1,5 @@
 // Markdown (remarks, pages) -> Markup, through cmark-gfm in safe mode with the GFM
-// table, autolink, strikethrough and tagfilter extensions. Raw HTML is dropped and
-// javascript:/vbscript:/data: links are neutralized by cmark-gfm itself.
+// table, autolink, strikethrough and tagfilter extensions. Raw HTML is dropped.
 #pragma once
 
 #include <functional>
@@ -16,7 +15,8 @@ namespace trustpage {
 // (e.g. a link to a file that does not exist). Not called for destinations with a scheme.
 using LinkResolver = std::function<Result<std::string>(const std::string& destination)>;
 
-// A failed resolution is reported at the link's line, counted from the Markdown's first line.
+// Links with a scheme other than http, https or mailto are emptied (inert). A failed
+// resolution is an error at the link's line, counted from the Markdown's first line.
 Result<Markup> render_markdown(std::string_view markdown, const LinkResolver& resolve_link = {});
 
 // Plain text of the Markdown (for search indexes and summaries).

@@ -242,8 +242,9 @@ class Planner {
     return Map{{"commit", p.commit},
                {"commit_short", p.commit.substr(0, 12)},
                {"has_commit", !p.commit.empty()},
-               {"date", format_commit_time(p, false)},
-               {"datetime", format_commit_time(p, true)},
+               // Content outside git has no date of its own; the clock is never used.
+               {"date", p.commit.empty() ? "" : format_commit_time(p, false)},
+               {"datetime", p.commit.empty() ? "" : format_commit_time(p, true)},
                {"version", info_.version},
                {"generator", "trustpage " + info_.version},
                {"preview", info_.preview},

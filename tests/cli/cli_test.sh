@@ -45,4 +45,24 @@ mkdir -p "$work/precious" && echo keep >"$work/precious/notes.txt"
 "$TRUSTPAGE" build --worktree -q --content "$work/nogit/content" --out "$work/precious" 2>/dev/null && code=0 || code=$?
 expect "build refuses to replace a folder that is not a site" bash -c 'test "$1" -eq 1 && test "$(cat "$2")" = keep' _ "$code" "$work/precious/notes.txt"
 
+# check finds what build would: a broken link in a page body.
+demo_repo "$work/links"
+echo '[壊れたリンク](/pages/no-such-page.md)' >>"$work/links/content/pages/overview.md"
+"$TRUSTPAGE" check --content "$work/links/content" >"$work/links.out" 2>&1 && code=0 || code=$?
+expect "check reports a broken Markdown link with file:line" \
+  bash -c 'test "$1" -eq 1 && grep -q "pages/overview.md:[0-9]*:[0-9]*: error: link to \"/pages/no-such-page.md\"" "$2"' _ "$code" "$work/links.out"
+
+# A trailing slash (as shells complete folder names) changes nothing, themes included.
+mkdir -p "$work/slash" && cp -r "$REPO/content" "$work/slash/content"
+mkdir -p "$work/slash/themes/default/templates"
+printf '<div xmlns:tp="urn:trustpage:template"><h1 class="from-override" tp:text="page.title"/></div>\n' \
+  >"$work/slash/themes/default/templates/page.xhtml"
+"$TRUSTPAGE" build -q --worktree --content "$work/slash/content/" --out "$work/slash/public/" && code=0 || code=$?
+expect "--content DIR/ finds themes/ beside DIR" \
+  bash -c 'test "$1" -eq 0 && grep -q "from-override" "$2/slash/public/pages/overview.html"' _ "$code" "$work"
+
+(cd "$work" && "$TRUSTPAGE" build) >"$work/nocontent.out" 2>&1 && code=0 || code=$?
+expect "build without a content folder says so and how to fix it" \
+  bash -c 'test "$1" -eq 1 && grep -q "content folder content does not exist" "$2" && grep -q -- "--content" "$2"' _ "$code" "$work/nocontent.out"
+
 finish

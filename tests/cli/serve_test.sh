@@ -35,6 +35,17 @@ expect "a broken edit shows the errors in the browser" \
   bash -c 'test "$1" = 500 && grep -q "01-service-hours.md:8:" "$2"' _ "$code" "$work/err.html"
 expect "the error page shows the bad value as text, not markup" \
   bash -c 'grep -q "&lt;script&gt;alert(1)" "$1" && ! grep -q "<script>alert" "$1"' _ "$work/err.html"
-expect "serve listens on loopback only" bash -c '! ss -ltn | grep ":$1 " | grep -vq "127.0.0.1"' _ "$port"
+listening=$(ss -Hltn "sport = :$port" | awk '{print $4}')
+expect "serve listens on loopback only ($listening)" test "$listening" = "127.0.0.1:$port"
+code=$(curl -s -o /dev/null -w '%{http_code}' -H "Host: attacker.example" "$url/index.html")
+expect "a request for another host name is refused (DNS rebinding)" test "$code" = 403
+
+# Ten open tabs each hold a long-poll; a page request must still be answered at once.
+version=$(curl -fs "$url/__trustpage/wait?v=")
+for _ in $(seq 10); do curl -fs --max-time 25 "$url/__trustpage/wait?v=$version" >/dev/null & done
+sleep 0.5
+seconds=$(curl -s -o /dev/null -w '%{time_total}' "$url/404.html")
+expect "pages are served while ten previews wait for changes (${seconds}s)" \
+  awk -v t="$seconds" 'BEGIN { exit !(t < 2) }'
 
 finish

@@ -22,7 +22,9 @@ struct MetiRow {
 };
 
 std::vector<MetiRow> meti_rows() {
-  std::ifstream in(kRepo / "../shared/checklists/meti-cloud-sla-2010.tsv");
+  // The METI item texts as published (with their attribution lines), kept beside the tests
+  // so the expected texts never come from the generator or the demo content.
+  std::ifstream in(kRepo / "tests/fixtures/checklists/meti-cloud-sla-2010.tsv");
   REQUIRE(in);
   std::vector<MetiRow> rows;
   std::string line;
@@ -143,7 +145,7 @@ TEST_CASE("the demo has the questionnaire, pages, English pages, sitemap, robots
   CHECK(file(r, "index.html").find(r.provenance.commit.substr(0, 12)) != std::string::npos);
 }
 
-TEST_CASE("build publishes the commit, not uncommitted edits; --worktree and --rev choose") {
+TEST_CASE("build publishes the commit, not uncommitted edits, unless --worktree or --rev say otherwise") {
   GitFixture repo("e2e-rev");
   repo.copy_tree(kRepo / "content", "content");
   std::string first = repo.commit("First", "2026-01-05T10:00:00+09:00");

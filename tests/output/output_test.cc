@@ -1,6 +1,8 @@
 #include "output/output.h"
 
 #include <catch2/catch.hpp>
+
+#include "support/git_fixture.h"
 #include <fstream>
 #include <sstream>
 
@@ -11,10 +13,7 @@ using trustpage::write_atomically;
 namespace {
 
 fs::path fresh_dir(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("trustpage-output-test-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
+  return trustpage::testing::unique_temp_dir("output-" + name);
 }
 
 std::string slurp(const fs::path& p) {

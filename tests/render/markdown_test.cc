@@ -97,3 +97,19 @@ TEST_CASE("a line break inside Japanese text joins the lines without a space") {
   CHECK_THAT(html("two\nwords"), Catch::Contains("two\nwords"));
   CHECK_THAT(html("ISO 27001\nを取得"), Catch::Contains("27001\nを"));
 }
+
+TEST_CASE("links with schemes other than http, https and mailto are emptied") {
+  for (const char* md : {"[x](ms-msdt:/id)", "[x](intent://scan#Intent;end)", "[x](blob:https://a/b)",
+                         "![x](ftp://example.com/a.png)", "[x](JAVASCRIPT:alert(1))"}) {
+    INFO(md);
+    trustpage::Result<trustpage::Markup> m = render_markdown(md);
+    REQUIRE(m.ok());
+    trustpage::Result<std::string> out = trustpage::serialize_html5_fragment(m->root());
+    REQUIRE(out.ok());
+    CHECK(out->find(":") == std::string::npos);
+  }
+  trustpage::Result<trustpage::Markup> ok = render_markdown("[a](https://e.com/) [b](mailto:a@e.com)");
+  REQUIRE(ok.ok());
+  CHECK_THAT(*trustpage::serialize_html5_fragment(ok->root()), Catch::Contains("href=\"https://e.com/\""));
+  CHECK_THAT(*trustpage::serialize_html5_fragment(ok->root()), Catch::Contains("href=\"mailto:a@e.com\""));
+}

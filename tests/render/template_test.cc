@@ -261,7 +261,7 @@ TEST_CASE("tp:href and tp:src make site routes relative to the page") {
         "<a>j</a><img src=\"../../../assets/logo.png\">");
 }
 
-TEST_CASE("tp:html inserts rendered Markdown; strings are refused") {
+TEST_CASE("tp:html inserts rendered Markdown, and refuses strings") {
   Result<Markup> md = render_markdown("**bold** and [x](javascript:alert(1))");
   REQUIRE(md.ok());
   const Map context{{"md", *md}, {"s", "<b>not markup</b>"}};

@@ -42,7 +42,7 @@ const StaticFile* find_file(const SitePlan& plan, const std::string& route) {
 
 }  // namespace
 
-TEST_CASE("every page exists in every language; the first language is at the root") {
+TEST_CASE("every page exists in every language, the first language at the root") {
   Result<SitePlan> plan = plan_site(sample(), Theme::builtin(), BuildInfo{});
   REQUIRE(plan.ok());
   for (const char* route :

@@ -1,6 +1,8 @@
 #include "site/theme.h"
 
 #include <catch2/catch.hpp>
+
+#include "support/git_fixture.h"
 #include <filesystem>
 #include <fstream>
 
@@ -10,8 +12,7 @@ using namespace trustpage;
 namespace {
 
 fs::path theme_dir(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("trustpage-theme-test-" + name);
-  fs::remove_all(dir);
+  fs::path dir = trustpage::testing::unique_temp_dir("theme-" + name);
   fs::create_directories(dir / "templates");
   return dir;
 }

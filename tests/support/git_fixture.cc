@@ -1,6 +1,8 @@
 #include "support/git_fixture.h"
 
 #include <catch2/catch.hpp>
+#include <stdlib.h>
+
 #include <cstdio>
 #include <fstream>
 #include <memory>
@@ -29,11 +31,19 @@ std::string slurp(const fs::path& path) {
   return s.str();
 }
 
-GitFixture::GitFixture(const std::string& name)
-    : root_(fs::temp_directory_path() / ("trustpage-test-" + name)) {
-  fs::remove_all(root_);
-  fs::create_directories(root_);
+fs::path unique_temp_dir(const std::string& name) {
+  std::string tmpl = (fs::temp_directory_path() / ("trustpage-" + name + "-XXXXXX")).string();
+  REQUIRE(mkdtemp(tmpl.data()) != nullptr);
+  return tmpl;
+}
+
+GitFixture::GitFixture(const std::string& name) : root_(unique_temp_dir(name)) {
   run("git -C '" + root_.string() + "' init -q -b main");
+}
+
+GitFixture::~GitFixture() {
+  std::error_code ec;
+  fs::remove_all(root_, ec);
 }
 
 void GitFixture::copy_tree(const fs::path& from, const std::string& to) {

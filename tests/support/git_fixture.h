@@ -10,6 +10,9 @@ namespace trustpage::testing {
 class GitFixture {
  public:
   explicit GitFixture(const std::string& name);  // fresh dir under /tmp, `git init`
+  ~GitFixture();                                 // removes it
+  GitFixture(const GitFixture&) = delete;
+  GitFixture& operator=(const GitFixture&) = delete;
   const std::filesystem::path& root() const { return root_; }
   std::filesystem::path content() const { return root_ / "content"; }
 
@@ -27,6 +30,9 @@ class GitFixture {
 
 // Runs a shell command, returns its stdout; fails the test if it exits non-zero.
 std::string run(const std::string& command);
+
+// A new, empty folder under the temp dir that no other test run can share.
+std::filesystem::path unique_temp_dir(const std::string& name);
 
 // Reads a whole file.
 std::string slurp(const std::filesystem::path& path);
