@@ -29,6 +29,9 @@ echo "# demo site"
 node "$here/check-site.mjs" "$work/demo-site" "$shots/demo" || status=1
 echo "# printing the demo's checklists"
 node "$here/check-print.mjs" "$work/demo-site" "$shots/print" || status=1
+echo "# serve: live reload in the browser"
+cp -r "$repo/content" "$work/live"
+node "$here/check-live-reload.mjs" "$TRUSTPAGE" "$work/live" || status=1
 echo "# XSS fixture"
 node "$here/check-site.mjs" "$work/xss-site" "$shots/xss" || status=1
 exit $status
