@@ -43,8 +43,8 @@ int run_build(const BuildCommand& command) {
   BuildResult result = publish(options);
   size_t errors = report(result.diagnostics, command.quiet);
   if (errors > 0) {
-    std::cerr << "build failed: " << errors << (errors == 1 ? " error" : " errors")
-              << "; " << options.out_dir.string() << " was not changed\n";
+    std::cerr << "build failed: " << errors << (errors == 1 ? " error" : " errors") << "; "
+              << options.out_dir.string() << " was not changed\n";
     return 1;
   }
   if (!command.quiet) {
@@ -55,7 +55,7 @@ int run_build(const BuildCommand& command) {
     std::string from = p.commit.empty() ? "the working tree (not in git)"
                        : p.worktree     ? "the working tree at " + p.commit.substr(0, 12) +
                                           (p.dirty ? " with uncommitted changes" : "")
-                                        : "commit " + p.commit.substr(0, 12);
+                                    : "commit " + p.commit.substr(0, 12);
     std::cout << "published " << result.bundle.files().size() << " files ("
               << human_size(result.bundle.total_bytes()) << ") from " << from << " to "
               << options.out_dir.string() << " in " << ms << " ms\n";
@@ -69,7 +69,8 @@ int run_check(const BuildCommand& command) {
   size_t warnings = diagnostics.warning_count();
   if (errors == 0 && (warnings == 0 || !command.strict)) {
     std::cout << command.options.content_dir.string() << ": ok";
-    if (warnings > 0) std::cout << " (" << warnings << (warnings == 1 ? " warning" : " warnings") << ")";
+    if (warnings > 0)
+      std::cout << " (" << warnings << (warnings == 1 ? " warning" : " warnings") << ")";
     std::cout << '\n';
     return 0;
   }

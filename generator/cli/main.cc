@@ -1,6 +1,5 @@
 // trustpage: a thin command line over the publish pipeline (see publish/publish.h).
 #include <CLI/CLI.hpp>
-
 #include <cstdio>
 #include <iostream>
 
@@ -34,15 +33,17 @@ int main(int argc, char** argv) {
                                "commit, branch or tag to publish (default HEAD of the repository "
                                "holding the content folder)")
                   ->capture_default_str();
-  build_cmd->add_flag("--worktree", build.options.worktree,
-                      "publish the files on disk, including uncommitted edits (preview)")
+  build_cmd
+      ->add_flag("--worktree", build.options.worktree,
+                 "publish the files on disk, including uncommitted edits (preview)")
       ->excludes(rev);
   build_cmd->add_option("--theme", build.theme_dir,
                         "theme folder overriding the built-in theme (default: themes/<name>/ "
                         "beside the content folder, if present)");
-  build_cmd->add_option("--stale-after", build.stale_after_months,
-                        "warn about answers reviewed more than N months before the commit "
-                        "(default: site.yaml stale_after_months, else 12)")
+  build_cmd
+      ->add_option("--stale-after", build.stale_after_months,
+                   "warn about answers reviewed more than N months before the commit "
+                   "(default: site.yaml stale_after_months, else 12)")
       ->check(CLI::Range(1, 1200));
   build_cmd->add_flag("-q,--quiet", build.quiet, "print errors only (no warnings, no summary)");
 
@@ -51,8 +52,9 @@ int main(int argc, char** argv) {
       "check", "Validate the content folder as it is on disk; exit 1 on any error.");
   check_cmd->add_option("--content", check.options.content_dir, "content folder")
       ->capture_default_str();
-  check_cmd->add_option("--stale-after", check.stale_after_months,
-                        "warn about answers reviewed more than N months ago")
+  check_cmd
+      ->add_option("--stale-after", check.stale_after_months,
+                   "warn about answers reviewed more than N months ago")
       ->check(CLI::Range(1, 1200));
   check_cmd->add_flag("--strict", check.strict, "treat warnings as errors");
 
@@ -64,8 +66,9 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--content", serve.build.options.content_dir, "content folder")
       ->capture_default_str();
   serve_cmd->add_option("--theme", serve.build.theme_dir, "theme folder (see build --theme)");
-  serve_cmd->add_option("--port", serve.port, "port on 127.0.0.1")->capture_default_str()->check(
-      CLI::Range(1, 65535));
+  serve_cmd->add_option("--port", serve.port, "port on 127.0.0.1")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 65535));
 
   try {
     app.parse(argc, argv);

@@ -4,8 +4,8 @@
 
 #include <atomic>
 #include <chrono>
-#include <cstring>
 #include <condition_variable>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <mutex>
@@ -58,10 +58,15 @@ std::string snapshot(const std::vector<fs::path>& roots) {
 
 std::string content_type(const std::string& path) {
   static const std::pair<const char*, const char*> kTypes[] = {
-      {".html", "text/html; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
-      {".js", "text/javascript; charset=utf-8"}, {".xml", "application/xml"},
-      {".txt", "text/plain; charset=utf-8"}, {".json", "application/json"},
-      {".svg", "image/svg+xml"}, {".png", "image/png"}, {".pdf", "application/pdf"},
+      {".html", "text/html; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".xml", "application/xml"},
+      {".txt", "text/plain; charset=utf-8"},
+      {".json", "application/json"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".pdf", "application/pdf"},
       {".atom", "application/atom+xml"}};
   for (const auto& [ext, type] : kTypes) {
     if (path.size() >= std::strlen(ext) && path.ends_with(ext)) return type;
@@ -193,9 +198,8 @@ int run_serve(const ServeCommand& command) {
     res.set_header("Cache-Control", "no-store");
     res.set_content(preview.wait(req.get_param_value("v")), "text/plain");
   });
-  server.Get(R"(/.*)", [&](const httplib::Request& req, httplib::Response& res) {
-    preview.serve(req, res);
-  });
+  server.Get(R"(/.*)",
+             [&](const httplib::Request& req, httplib::Response& res) { preview.serve(req, res); });
 
   std::atomic<bool> running{true};
   std::thread watcher([&] {
@@ -217,8 +221,8 @@ int run_serve(const ServeCommand& command) {
     watcher.join();
     return 1;
   }
-  std::cout << "previewing " << options.content_dir.string() << " at http://127.0.0.1:"
-            << command.port << "/ (Ctrl-C to stop)" << std::endl;
+  std::cout << "previewing " << options.content_dir.string()
+            << " at http://127.0.0.1:" << command.port << "/ (Ctrl-C to stop)" << std::endl;
   server.listen_after_bind();
   running = false;
   watcher.join();

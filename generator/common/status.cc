@@ -22,16 +22,22 @@ std::string Diagnostic::to_string() const {
   return out;
 }
 
-std::string Status::to_string() const { return ok() ? "ok" : as_diagnostic().to_string(); }
+std::string Status::to_string() const {
+  return ok() ? "ok" : as_diagnostic().to_string();
+}
 
-bool Diagnostics::has_errors() const { return error_count() > 0; }
+bool Diagnostics::has_errors() const {
+  return error_count() > 0;
+}
 
 size_t Diagnostics::error_count() const {
   return std::count_if(list_.begin(), list_.end(),
                        [](const Diagnostic& d) { return d.severity == Severity::kError; });
 }
 
-size_t Diagnostics::warning_count() const { return list_.size() - error_count(); }
+size_t Diagnostics::warning_count() const {
+  return list_.size() - error_count();
+}
 
 void Diagnostics::sort() {
   std::stable_sort(list_.begin(), list_.end(), [](const Diagnostic& a, const Diagnostic& b) {

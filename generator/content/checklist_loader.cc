@@ -146,6 +146,7 @@ Checklist load_checklist(LoadContext& context, const std::string& id) {
   std::string yaml_path = join_path(dir, "checklist.yaml");
   std::vector<std::string> folders;
   bool has_yaml = false;
+  context.item_nos.clear();  // item numbers repeat across checklists, not within one
   for (const Entry& entry : context.list(dir)) {
     std::string path = join_path(dir, entry.name);
     if (!context.check_kind(path, entry)) continue;

@@ -84,16 +84,33 @@ void check_evidence(LoadContext& context, MapReader& map, const YAML::Node& elem
   context.diagnostics.error(at, message);
 }
 
-void check_stale(LoadContext& context, MapReader& map, const Date& reviewed) {
+// Warns about an old `reviewed` date and returns whether it is stale: Item::stale is this
+// result, so the site's badge and the warning can never disagree.
+bool check_stale(LoadContext& context, MapReader& map, const Date& reviewed) {
   const Date& today = context.options.today;
-  if (today.year < 1 || today.month < 1) return;  // no reference date: nothing is stale
+  if (today.year < 1 || today.month < 1) return false;  // no reference date: nothing is stale
   int months = context.stale_after_months;
-  if (reviewed < months_before(today, months)) {
-    context.diagnostics.warning(map.value_at("reviewed"),
-                                "reviewed " + reviewed.iso() + " is older than " +
-                                    std::to_string(months) +
-                                    " months — confirm the answer and update `reviewed`");
-  }
+  if (!(reviewed < months_before(today, months))) return false;
+  context.diagnostics.warning(map.value_at("reviewed"),
+                              "reviewed " + reviewed.iso() + " is older than " +
+                                  std::to_string(months) +
+                                  " months — confirm the answer and update `reviewed`");
+  return true;
+}
+
+// Two items of one checklist numbered alike is probably a copy-paste slip, but sheets do
+// repeat numbers (sub-items), so it is a warning. Numbers that sort as equal ("05", "5")
+// count as the same.
+void check_no(LoadContext& context, MapReader& map, const std::string& no) {
+  if (no.empty()) return;
+  Location at = map.value_at("no");
+  auto [first, inserted] = context.item_nos.emplace(no, ItemNo{no, at});
+  if (inserted) return;
+  std::string message = "no \"" + no + "\" is also used by " + first->second.where.file + ":" +
+                        std::to_string(first->second.where.line);
+  if (first->second.text != no) message += " (as \"" + first->second.text + "\")";
+  message += " — check the numbering";
+  context.diagnostics.warning(at, message);
 }
 
 }  // namespace
@@ -122,6 +139,7 @@ std::optional<Item> load_item(LoadContext& context, const std::string& path,
   item.id = map.text("id", true);
   check_id(context, map, item.id);
   item.no = map.text("no", true);
+  check_no(context, map, item.no);
   item.category = map.text("category", false);
   item.item = map.text("item", true);
   item.requirement = map.text("requirement", false);
@@ -129,7 +147,7 @@ std::optional<Item> load_item(LoadContext& context, const std::string& path,
   item.status = read_status(map, scale, checklist_yaml).value_or(AnswerStatus::kUndisclosed);
   item.answer = map.text("answer", true);
   if (!read_date(map, "reviewed", true, &item.reviewed).empty()) {
-    check_stale(context, map, item.reviewed);
+    item.stale = check_stale(context, map, item.reviewed);
   }
   for (const YAML::Node& element : map.list("evidence", false, /*allow_text=*/true)) {
     std::optional<std::string> evidence = map.element_text(element, "evidence");
@@ -138,6 +156,8 @@ std::optional<Item> load_item(LoadContext& context, const std::string& path,
     item.evidence.push_back(std::move(*evidence));
   }
   item.remarks = normalize_newlines(front->body);
+  check_markdown_size(context.diagnostics, file->at_line(front->body_line), "remarks are",
+                      item.remarks);
   item.path = path;
   item.body_line = front->body_line;
   return item;

@@ -6,6 +6,47 @@
 
 namespace trustpage::content_detail {
 
+namespace {
+
+// "control character U+0000 at line 6, column 13 (after "answer: 24時間") — remove it ...":
+// the character is invisible, so the message says where it is in words an editor shows.
+std::string control_character_message(std::string_view text, size_t offset) {
+  static const char kHex[] = "0123456789ABCDEF";
+  auto byte = static_cast<unsigned char>(text[offset]);
+  LineColumn position = line_column(text, offset);
+  std::string message = "control character U+00";
+  message += kHex[byte >> 4];
+  message += kHex[byte & 15];
+  message +=
+      " at line " + std::to_string(position.line) + ", column " + std::to_string(position.column);
+  // Up to 20 characters before it on its line, so it can be found in the editor.
+  size_t line_start = text.rfind('\n', offset);
+  line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+  if (starts_with_bom(text) && line_start == 0) line_start = 3;
+  size_t begin = offset;
+  for (int characters = 0; begin > line_start && characters < 20;) {
+    --begin;
+    if ((static_cast<unsigned char>(text[begin]) & 0xC0) != 0x80) ++characters;
+  }
+  if (begin < offset)
+    message += " (after \"" + std::string(text.substr(begin, offset - begin)) + "\")";
+  size_t more = 0;
+  for (size_t i = offset + 1; i < text.size(); ++more) {
+    size_t next = find_control_character(text.substr(i));
+    if (next == std::string_view::npos) break;
+    i += next + 1;
+  }
+  message += " — remove it (often pasted from Excel/PDF)";
+  if (more > 0) message += "; there are " + std::to_string(more) + " more in this file";
+  return message;
+}
+
+}  // namespace
+
+bool NaturalLess::operator()(const std::string& a, const std::string& b) const {
+  return natural_less(a, b);
+}
+
 std::vector<Entry> LoadContext::list(const std::string& dir) {
   Result<std::vector<Entry>> entries = source.list(dir);
   if (!entries.ok()) {
@@ -68,6 +109,11 @@ std::optional<TextFile> LoadContext::read_text(const std::string& path) {
                           " here) — save it as UTF-8 (in Excel or Notepad: \"UTF-8\", not "
                           "Shift_JIS)");
     return std::nullopt;
+  }
+  size_t control = find_control_character(file.text);
+  if (control != std::string_view::npos) {
+    diagnostics.error(file.at(control), control_character_message(file.text, control));
+    return std::nullopt;  // the text is not what the vendor sees in the editor
   }
   if (starts_with_bom(file.text)) {
     diagnostics.error(file.at_line(1),

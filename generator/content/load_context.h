@@ -15,13 +15,25 @@
 
 namespace trustpage::content_detail {
 
+// Orders item numbers as the checklist pages do: "05" and "5" are the same number.
+struct NaturalLess {
+  bool operator()(const std::string& a, const std::string& b) const;
+};
+
+// Where an item number was first given in the checklist being loaded.
+struct ItemNo {
+  std::string text;  // as written there
+  Location where;
+};
+
 struct LoadContext {
   const Source& source;
   const LoadOptions& options;
   Diagnostics& diagnostics;
 
-  std::set<std::string> documents;           // paths relative to documents/
-  std::map<std::string, Location> item_ids;  // id -> where it was first given
+  std::set<std::string> documents;                      // paths relative to documents/
+  std::map<std::string, Location> item_ids;             // id -> where it was first given
+  std::map<std::string, ItemNo, NaturalLess> item_nos;  // no -> first use, in one checklist
   int stale_after_months = 12;
 
   Location at_path(std::string_view path) const { return {source.display_path(path)}; }

@@ -93,7 +93,7 @@ void load_all(LoadContext& context, Content& content) {
 Content load_content(const Source& source, const LoadOptions& options, Diagnostics& diagnostics) {
   Content content;
   content.site.languages = {"ja"};
-  LoadContext context{source, options, diagnostics, {}, {}, 12};
+  LoadContext context{source, options, diagnostics, {}, {}, {}, 12};
   try {
     load_all(context, content);
   } catch (const std::exception& e) {

@@ -15,7 +15,7 @@ namespace trustpage {
 // The answer scale. Spelled in front matter as yes|no|partial|na|undisclosed|planned.
 enum class AnswerStatus { kYes, kNo, kPartial, kNotApplicable, kUndisclosed, kPlanned };
 
-std::string_view to_string(AnswerStatus status);              // "yes", "no", ...
+std::string_view to_string(AnswerStatus status);  // "yes", "no", ...
 std::optional<AnswerStatus> parse_answer_status(std::string_view text);
 const std::vector<AnswerStatus>& all_answer_statuses();
 
@@ -55,8 +55,8 @@ struct Site {
   std::string organization_url;
   std::string service;
   std::string service_url;
-  std::string description;  // Markdown
-  std::string base_url;     // absolute, ends with '/'
+  std::string description;             // Markdown
+  std::string base_url;                // absolute, ends with '/'
   std::vector<std::string> languages;  // first is the default; each "ja" or "en"
   std::vector<Contact> contacts;
   std::vector<Certification> certifications;
@@ -74,14 +74,19 @@ struct Item {
   AnswerStatus status = AnswerStatus::kUndisclosed;
   std::string answer;
   Date reviewed;
+  // Reviewed more than stale_after_months before LoadOptions::today: the same rule, decided
+  // in the same place, as the "is older than N months" warning (LoadOptions'
+  // stale_after_months override included), so a badge on the site always agrees with it.
+  // False when there is no reference date.
+  bool stale = false;
   std::vector<std::string> evidence;  // URLs or paths under documents/
   std::string remarks;                // Markdown body
-  std::string path;                   // source path, e.g. checklists/meti/availability/01-service-hours.md
-  int body_line = 1;                  // line of the body's first line in the file
+  std::string path;   // source path, e.g. checklists/meti/availability/01-service-hours.md
+  int body_line = 1;  // line of the body's first line in the file
 };
 
 struct Section {
-  std::string id;     // folder name
+  std::string id;  // folder name
   std::string title;
   std::vector<Item> items;  // ordered by `no` (natural order), then path
 };
@@ -103,13 +108,13 @@ struct Page {
   std::string title;
   std::string summary;
   int order = 0;
-  std::string body;  // Markdown
-  std::string path;  // source path, e.g. pages/overview.md
+  std::string body;   // Markdown
+  std::string path;   // source path, e.g. pages/overview.md
   int body_line = 1;  // line of the body's first line in the file
 };
 
 struct Document {
-  std::string path;   // relative to documents/
+  std::string path;  // relative to documents/
   std::string bytes;
 };
 

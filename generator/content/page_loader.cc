@@ -27,6 +27,8 @@ std::optional<Page> load_page(LoadContext& context, const std::string& path,
   page.summary = map.text("summary", false);
   page.order = map.integer("order", -1000000, 1000000).value_or(0);
   page.body = normalize_newlines(front->body);
+  check_markdown_size(context.diagnostics, file->at_line(front->body_line), "the page text is",
+                      page.body);
   page.path = path;
   page.body_line = front->body_line;
   return page;

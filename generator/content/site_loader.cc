@@ -102,11 +102,11 @@ Site load_site(LoadContext& context) {
       parse_yaml(yaml, std::string_view(file->text).substr(file->start), context.diagnostics);
   if (!root) return site;
 
-  MapReader map(yaml, *root, file->at_line(1), "site.yaml",
-                {"organization", "organization_url", "service", "service_url", "description",
-                 "base_url", "languages", "stale_after_months", "contacts", "certifications",
-                 "theme"},
-                context.diagnostics);
+  MapReader map(
+      yaml, *root, file->at_line(1), "site.yaml",
+      {"organization", "organization_url", "service", "service_url", "description", "base_url",
+       "languages", "stale_after_months", "contacts", "certifications", "theme"},
+      context.diagnostics);
   if (!map.is_map()) return site;
   site.organization = map.text("organization", true);
   site.organization_url = read_web_url(map, "organization_url", false);
@@ -134,9 +134,9 @@ Site load_site(LoadContext& context) {
     if (!theme.empty() && is_valid_name(theme)) {
       site.theme = theme;
     } else if (!theme.empty()) {
-      context.diagnostics.error(map.value_at("theme"),
-                                "\"theme\" names a folder under themes/ beside content/ and " +
-                                    std::string(kNameRule));
+      context.diagnostics.error(
+          map.value_at("theme"),
+          "\"theme\" names a folder under themes/ beside content/ and " + std::string(kNameRule));
     }
   }
   return site;

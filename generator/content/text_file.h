@@ -19,4 +19,14 @@ struct TextFile {
   Location whole() const { return {display}; }
 };
 
+// Markdown longer than this is refused: cmark-gfm has quadratic worst cases (a 240 KB
+// body took 20 s), and long material belongs in documents/.
+inline constexpr size_t kMaxMarkdownBytes = 64 * 1024;
+
+// Reports Markdown `text` over kMaxMarkdownBytes at `at` ("<subject> 70 KiB; the limit is
+// 64 KiB — ...", subject e.g. "remarks are") and clears it, so nothing downstream parses
+// it. False when it was too long.
+bool check_markdown_size(Diagnostics& diagnostics, const Location& at, std::string_view subject,
+                         std::string& text);
+
 }  // namespace trustpage::content_detail

@@ -41,6 +41,14 @@ bool starts_with_bom(std::string_view text) {
   return text.starts_with("\xEF\xBB\xBF");
 }
 
+size_t find_control_character(std::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto byte = static_cast<unsigned char>(text[i]);
+    if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7F) return i;
+  }
+  return std::string_view::npos;
+}
+
 LineColumn line_column(std::string_view text, size_t offset) {
   if (offset > text.size()) offset = text.size();
   LineColumn out;

@@ -12,6 +12,10 @@ size_t find_invalid_utf8(std::string_view text);
 
 bool starts_with_bom(std::string_view text);
 
+// Offset of the first C0 control character other than TAB, LF and CR, or of a DEL (0x7F),
+// or npos. Such bytes are invisible in an editor, and a NUL cuts the rendered text short.
+size_t find_control_character(std::string_view text);
+
 struct LineColumn {
   int line = 1;    // 1-based
   int column = 1;  // 1-based, in characters: what an editor's status bar shows

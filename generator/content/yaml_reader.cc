@@ -169,7 +169,9 @@ std::string MapReader::text(std::string_view key, bool required) {
 std::string MapReader::markdown(std::string_view key) {
   const Field* field = find(key);
   if (field == nullptr) return "";
-  return scalar(*field).value_or("");
+  std::string text = scalar(*field).value_or("");
+  check_markdown_size(*diagnostics_, value_at(key), "\"" + std::string(key) + "\" is", text);
+  return text;
 }
 
 std::optional<int> MapReader::integer(std::string_view key, int min, int max) {

@@ -53,7 +53,8 @@ class MapReader {
 
   // Single-line text, trimmed. Empty when absent or null; a required key reports that.
   std::string text(std::string_view key, bool required);
-  // Markdown text, kept as written (block scalars end with a newline).
+  // Markdown text, kept as written (block scalars end with a newline). Over
+  // kMaxMarkdownBytes it is reported and empty.
   std::string markdown(std::string_view key);
   // A whole number in [min, max]; nullopt (reported) when it is something else.
   std::optional<int> integer(std::string_view key, int min, int max);

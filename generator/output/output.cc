@@ -16,7 +16,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string errno_text() { return std::strerror(errno); }
+std::string errno_text() {
+  return std::strerror(errno);
+}
 
 Status write_file(const fs::path& path, const std::string& bytes) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -41,7 +43,8 @@ Status check_replaceable(const fs::path& out_dir) {
   auto st = fs::symlink_status(out_dir, ec);
   if (ec || st.type() == fs::file_type::not_found) return Status::Ok();
   if (st.type() != fs::file_type::directory) {
-    return Status::Error(out_dir.string() + " exists and is not a directory — choose another --out");
+    return Status::Error(out_dir.string() +
+                         " exists and is not a directory — choose another --out");
   }
   if (fs::is_empty(out_dir, ec) || fs::exists(out_dir / "index.html", ec)) return Status::Ok();
   return Status::Error("refusing to replace " + out_dir.string() +

@@ -20,8 +20,9 @@ namespace {
 Result<std::unique_ptr<Source>> open_source(const BuildOptions& options) {
   std::error_code ec;
   if (!fs::is_directory(options.content_dir, ec)) {
-    return Status::Error("content folder " + options.content_dir.string() +
-                         " does not exist — run trustpage where content/ is, or pass --content DIR");
+    return Status::Error(
+        "content folder " + options.content_dir.string() +
+        " does not exist — run trustpage where content/ is, or pass --content DIR");
   }
   if (options.worktree) return open_worktree(options.content_dir);
   return open_git(options.content_dir, options.rev);
@@ -52,9 +53,10 @@ Result<Theme> resolve_theme(const BuildOptions& options, const Site& site) {
   fs::path beside = themes_folder(options.content_dir) / site.theme;
   std::error_code ec;
   Result<std::unique_ptr<Source>> source =
-      options.worktree ? (fs::is_directory(beside, ec) ? open_worktree(beside)
-                                                       : Status::Error("no folder " + beside.string()))
-                       : open_git(beside, options.rev);
+      options.worktree
+          ? (fs::is_directory(beside, ec) ? open_worktree(beside)
+                                          : Status::Error("no folder " + beside.string()))
+          : open_git(beside, options.rev);
   if (source.ok()) return Theme::with_override(**source);
   if (site.theme == "default") return Theme::builtin();
   return Status::Error(Location{(options.content_dir / "site.yaml").string()},
@@ -62,7 +64,8 @@ Result<Theme> resolve_theme(const BuildOptions& options, const Site& site) {
 }
 
 Status render_into(const SitePlan& plan, const Theme& theme, Bundle& bundle) {
-  TemplateEngine engine([&theme](const std::string& name) { return theme.file("templates/" + name); });
+  TemplateEngine engine(
+      [&theme](const std::string& name) { return theme.file("templates/" + name); });
   for (const PagePlan& page : plan.pages) {
     RenderRequest request;
     request.body = page.template_name;

@@ -23,8 +23,8 @@ class ContentLinks {
 
  private:
   struct Target {
-    std::string route;   // without the language prefix
-    bool localized;      // pages exist per language; documents do not
+    std::string route;  // without the language prefix
+    bool localized;     // pages exist per language; documents do not
   };
   std::map<std::string, Target> targets_;  // content path -> where it is published
 };

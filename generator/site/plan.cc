@@ -6,11 +6,11 @@
 #include <functional>
 #include <map>
 #include <sstream>
+#include <tuple>
 
 #include "render/markdown.h"
 #include "site/links.h"
 #include "site/routes.h"
-#include <tuple>
 
 namespace trustpage {
 namespace {
@@ -41,10 +41,6 @@ std::string format_commit_time(const Provenance& p, bool with_time) {
     out += tz;
   }
   return out;
-}
-
-Date commit_date(const Provenance& p) {
-  return Date::parse(format_commit_time(p, false)).value_or(Date{1970, 1, 1});
 }
 
 const std::string& text(const Map& strings, const std::string& key) {
@@ -86,11 +82,7 @@ class MarkdownCache {
 class Planner {
  public:
   Planner(const Content& content, const Theme& theme, const BuildInfo& info)
-      : content_(content),
-        theme_(theme),
-        info_(info),
-        today_(commit_date(info.provenance)),
-        markdown_(content) {}
+      : content_(content), theme_(theme), info_(info), markdown_(content) {}
 
   Result<SitePlan> run() {
     const std::vector<std::string> languages =
@@ -149,7 +141,8 @@ class Planner {
     {
       List pages;
       for (const Page& p : content_.pages) {
-        pages.push_back(Map{{"title", p.title}, {"summary", p.summary}, {"route", page_route(prefix, p)}});
+        pages.push_back(
+            Map{{"title", p.title}, {"summary", p.summary}, {"route", page_route(prefix, p)}});
       }
       List documents;
       for (const Document& d : content_.documents) {
@@ -255,7 +248,8 @@ class Planner {
   Value nav_value(const std::string& prefix, const Map& strings, const std::string& current) {
     List nav;
     auto add = [&](const std::string& label, const std::string& route) {
-      nav.push_back(Map{{"label", label}, {"route", route}, {"aria_current", route == current ? "page" : ""}});
+      nav.push_back(Map{
+          {"label", label}, {"route", route}, {"aria_current", route == current ? "page" : ""}});
     };
     add(text(strings, "nav_overview"), overview_route(prefix));
     for (const Checklist& c : content_.checklists) add(c.title, checklist_route(prefix, c));
@@ -273,8 +267,8 @@ class Planner {
 
   Result<Map> checklist_value(const Checklist& c, const std::string& prefix, const Map& strings) {
     const std::string route = checklist_route(prefix, c);
-    Result<Markup> description = markdown_.get(
-        c.description, "checklists/" + c.id + "/checklist.yaml", 0, prefix, route);
+    Result<Markup> description =
+        markdown_.get(c.description, "checklists/" + c.id + "/checklist.yaml", 0, prefix, route);
     if (!description.ok()) return description.status();
     List sections;
     std::map<AnswerStatus, int> counts;
@@ -326,8 +320,6 @@ class Planner {
       // A URL, or a path such as documents/x.pdf: documents keep their path when published.
       evidence.push_back(Map{{"label", e}, {"route", e}});
     }
-    int stale_days = content_.site.stale_after_months * 365 / 12;
-    bool stale = today_.days_since_epoch() - item.reviewed.days_since_epoch() > stale_days;
     return Map{{"id", item.id},
                {"no", item.no},
                {"category", item.category},
@@ -337,7 +329,7 @@ class Planner {
                {"status", status_value(item.status, strings)},
                {"answer", item.answer},
                {"reviewed", item.reviewed.iso()},
-               {"stale", stale},
+               {"stale", item.stale},
                {"remarks", *remarks},
                {"evidence", std::move(evidence)},
                {"route", item_route(prefix, c, item)},
@@ -376,15 +368,14 @@ class Planner {
     std::ostringstream xml;
     sitemap.save(xml, "  ", pugi::format_default, pugi::encoding_utf8);
     plan_.files.push_back({"sitemap.xml", xml.str()});
-    plan_.files.push_back(
-        {"robots.txt", "User-agent: *\nAllow: /\nSitemap: " + content_.site.base_url + "sitemap.xml\n"});
+    plan_.files.push_back({"robots.txt", "User-agent: *\nAllow: /\nSitemap: " +
+                                             content_.site.base_url + "sitemap.xml\n"});
     return Status::Ok();
   }
 
   const Content& content_;
   const Theme& theme_;
   const BuildInfo& info_;
-  Date today_;
   MarkdownCache markdown_;
   SitePlan plan_;
 };

@@ -7,7 +7,9 @@ std::string language_prefix(const Site& site, const std::string& language) {
   return language + "/";
 }
 
-std::string overview_route(const std::string& prefix) { return prefix + "index.html"; }
+std::string overview_route(const std::string& prefix) {
+  return prefix + "index.html";
+}
 
 std::string checklist_route(const std::string& prefix, const Checklist& checklist) {
   return prefix + "checklists/" + checklist.id + "/index.html";
@@ -21,10 +23,16 @@ std::string page_route(const std::string& prefix, const Page& page) {
   return prefix + "pages/" + page.slug + ".html";
 }
 
-std::string asset_route(const std::string& asset) { return "assets/" + asset; }
+std::string asset_route(const std::string& asset) {
+  return "assets/" + asset;
+}
 
-std::string document_route(const std::string& document) { return "documents/" + document; }
+std::string document_route(const std::string& document) {
+  return "documents/" + document;
+}
 
-std::string item_anchor(const Item& item) { return "item-" + item.id; }
+std::string item_anchor(const Item& item) {
+  return "item-" + item.id;
+}
 
 }  // namespace trustpage

@@ -107,9 +107,9 @@ Result<Map> Theme::strings(const std::string& language) const {
     for (const auto& key : keys) {
       YAML::Node v = table[key];
       if (!v || !v.IsScalar()) {
-        return Status::Error(Location{origin, table.Mark().line + 1, 0},
-                             "UI string \"" + key + "\" is missing for language \"" + language +
-                                 "\" — add it");
+        return Status::Error(
+            Location{origin, table.Mark().line + 1, 0},
+            "UI string \"" + key + "\" is missing for language \"" + language + "\" — add it");
       }
       out.emplace(key, Value(v.Scalar()));
     }

@@ -32,7 +32,7 @@ class Theme {
   Result<Map> strings(const std::string& language) const;
 
  private:
-  std::map<std::string, std::string> files_;  // path -> bytes
+  std::map<std::string, std::string> files_;   // path -> bytes
   std::map<std::string, std::string> origin_;  // path -> where it came from, for errors
 };
 

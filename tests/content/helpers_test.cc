@@ -1,5 +1,6 @@
 // The content library's private helpers: natural order, did-you-mean, names, UTF-8, links.
 #include <catch2/catch.hpp>
+#include <limits>
 
 #include "content/calendar.h"
 #include "content/names.h"
@@ -84,6 +85,44 @@ TEST_CASE("months_before clamps to the end of the month") {
   CHECK(months_before(Date{2026, 4, 1}, 12) == Date{2025, 4, 1});
   CHECK(months_before(Date{2026, 1, 15}, 1) == Date{2025, 12, 15});
   CHECK(months_before(Date{2026, 1, 15}, 25) == Date{2023, 12, 15});
+}
+
+TEST_CASE("months_before is safe for any month count and any date") {
+  // 2026 * 12 + 3 - 100000 = -75685 months: December of year -6308. (Truncating division
+  // made the month 0, and days_in_month read kDays[-1].)
+  CHECK(months_before(Date{2026, 4, 1}, 100000) == Date{-6308, 12, 1});
+  CHECK(months_before(Date{1, 1, 15}, 13) == Date{-1, 12, 15});
+  CHECK(months_before(Date{1, 1, 31}, 1) == Date{0, 12, 31});
+  CHECK(months_before(Date{1, 3, 31}, 1) == Date{1, 2, 28});
+  CHECK(months_before(Date{50, 6, 30}, 1200) == Date{-50, 6, 30});
+  CHECK(months_before(Date{2026, 1, 31}, -1) == Date{2026, 2, 28});  // negative: later
+  for (int months : {std::numeric_limits<int>::max(), std::numeric_limits<int>::min(), 0, 1, 11, 12,
+                     13, 24011, 24012, 24013}) {
+    for (Date date : {Date{1, 1, 1}, Date{9999, 12, 31}, Date{}, Date{2026, 0, 5},
+                      Date{2026, 14, 40}, Date{-5, 7, 1}}) {
+      INFO(date.iso() << " minus " << months << " months");
+      Date out = months_before(date, months);
+      CHECK(out.month >= 1);
+      CHECK(out.month <= 12);
+      CHECK(out.day <= 31);
+    }
+  }
+  CHECK(days_in_month(2026, 0) == 0);
+  CHECK(days_in_month(2026, 13) == 0);
+  CHECK(days_in_month(2024, 2) == 29);
+}
+
+TEST_CASE("control characters other than TAB, LF and CR are found") {
+  CHECK(find_control_character("tab\there\r\nline\n") == std::string_view::npos);
+  CHECK(find_control_character("日本語") == std::string_view::npos);
+  CHECK(find_control_character(std::string_view("ab\0c", 4)) == 2);
+  CHECK(find_control_character("a\x01") == 1);
+  CHECK(find_control_character("a\x0b") == 1);  // vertical tab
+  CHECK(find_control_character("a\x0c") == 1);  // form feed
+  CHECK(find_control_character("\x1b[0m") == 0);
+  CHECK(find_control_character("x\x1f") == 1);
+  CHECK(find_control_character("x\x7f") == 1);                          // DEL
+  CHECK(find_control_character("\xc2\x80") == std::string_view::npos);  // U+0080 is not C0
 }
 
 }  // namespace

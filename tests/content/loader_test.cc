@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -70,7 +71,6 @@ std::map<std::string, std::string> valid_content() {
       {"checklists/meti/availability/a-10.md", item("meti-a10", "A-10", "partial")},
       {"checklists/meti/availability/a-2.md",
        item("meti-a2", "A-2", "yes", "evidence: documents/policies/isms.pdf\n")},
-      {"checklists/meti/availability/a-2b.md", item("meti-a2b", "A-2", "yes")},
       // order 0 sorts before meti's order 1 although its id sorts after.
       {"checklists/vendor/checklist.yaml",
        "title: 自社チェックシート\nsections:\n  - id: general\n    title: 一般\n"},
@@ -191,9 +191,14 @@ TEST_CASE("status: no is the answer no, never a boolean") {
 }
 
 TEST_CASE("items sort by the natural order of no, then path") {
-  auto source = open_memory(valid_content());
+  auto files = valid_content();
+  files["checklists/meti/availability/a-2b.md"] = item("meti-a2b", "A-2", "yes");
+  auto source = open_memory(files);
   Diagnostics diagnostics;
   Content content = load_content(*source, options(), diagnostics);
+  INFO(dump(diagnostics));
+  CHECK_FALSE(diagnostics.has_errors());  // a repeated no is only a warning
+  CHECK(diagnostics.warning_count() == 1);
   std::vector<std::string> operations, availability;
   for (const Item& item : content.checklists.at(1).sections.at(0).items) {
     operations.push_back(item.no);
@@ -259,6 +264,112 @@ TEST_CASE("a reviewed date older than stale_after_months is a warning") {
     load_content(*source, LoadOptions{}, none);
     CHECK(none.list().empty());
   }
+}
+
+// Every item's `stale` against the warnings: an item is stale exactly when the loader
+// warned "is older than" in its file. Returns the ids of the stale items.
+std::vector<std::string> stale_ids(const Content& content, const Diagnostics& diagnostics) {
+  std::vector<std::string> ids;
+  for (const Checklist& checklist : content.checklists) {
+    for (const Section& section : checklist.sections) {
+      for (const Item& item : section.items) {
+        bool warned = false;
+        for (const Diagnostic& diagnostic : diagnostics.list()) {
+          warned = warned || (diagnostic.where.file == item.path &&
+                              diagnostic.severity == Severity::kWarning &&
+                              diagnostic.message.find("is older than") != std::string::npos);
+        }
+        INFO(item.path << "\n" << dump(diagnostics));
+        CHECK(item.stale == warned);
+        if (item.stale) ids.push_back(item.id);
+      }
+    }
+  }
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+TEST_CASE("Item::stale is set exactly where the stale warning is given") {
+  auto files = valid_content();
+  files["site.yaml"] = "organization: x\nservice: y\nbase_url: https://t.example.com/\n";
+  files["checklists/vendor/general/01-plan.md"] =
+      "---\nid: vendor-01\nno: 1\nitem: x\nstatus: yes\nanswer: x\nreviewed: 2025-03-31\n---\n";
+  files["checklists/vendor/general/02-secret.md"] =
+      "---\nid: vendor-02\nno: 2\nitem: x\nstatus: yes\nanswer: x\nreviewed: 2025-04-01\n---\n";
+  auto source = open_memory(files);
+
+  Diagnostics diagnostics;
+  Content content = load_content(*source, options(), diagnostics);  // 12 months
+  REQUIRE(diagnostics.warning_count() == 1);
+  CHECK(diagnostics.list()[0].to_string() ==
+        "checklists/vendor/general/01-plan.md:7:11: warning: reviewed 2025-03-31 is older than "
+        "12 months — confirm the answer and update `reviewed`");
+  CHECK(stale_ids(content, diagnostics) == std::vector<std::string>{"vendor-01"});
+  // The item one day inside the limit is not stale.
+  CHECK_FALSE(content.checklists.at(0).sections.at(0).items.at(1).stale);
+
+  SECTION("the LoadOptions override moves both the warning and the flag") {
+    LoadOptions six = options();
+    six.stale_after_months = 6;
+    Diagnostics shorter;
+    Content more = load_content(*source, six, shorter);
+    CHECK(shorter.warning_count() == 2);
+    CHECK(stale_ids(more, shorter) == std::vector<std::string>{"vendor-01", "vendor-02"});
+
+    LoadOptions long_time = options();
+    long_time.stale_after_months = 24;
+    Diagnostics longer;
+    Content fewer = load_content(*source, long_time, longer);
+    CHECK(longer.list().empty());
+    CHECK(stale_ids(fewer, longer).empty());
+  }
+  SECTION("site.yaml's stale_after_months moves both too") {
+    files["site.yaml"] += "stale_after_months: 13\n";
+    auto thirteen = open_memory(files);
+    Diagnostics none;
+    Content content13 = load_content(*thirteen, options(), none);
+    CHECK(none.list().empty());
+    CHECK(stale_ids(content13, none).empty());
+  }
+  SECTION("without a reference date nothing is stale") {
+    Diagnostics none;
+    Content undated = load_content(*source, LoadOptions{}, none);
+    CHECK(none.list().empty());
+    CHECK(stale_ids(undated, none).empty());
+  }
+}
+
+TEST_CASE("huge stale_after_months and ancient commit dates are safe") {
+  auto files = valid_content();
+  files["checklists/vendor/general/01-plan.md"] =
+      "---\nid: vendor-01\nno: 1\nitem: x\nstatus: yes\nanswer: x\nreviewed: 0001-01-01\n---\n";
+  auto source = open_memory(files);
+
+  LoadOptions huge = options();
+  huge.stale_after_months = 100000;  // reaches back before year 1: nothing is that old
+  Diagnostics diagnostics;
+  Content content = load_content(*source, huge, diagnostics);
+  INFO(dump(diagnostics));
+  CHECK(diagnostics.list().empty());
+  CHECK(stale_ids(content, diagnostics).empty());
+
+  LoadOptions ancient;
+  ancient.today = Date{1, 6, 1};  // a commit "dated" year 1 (a broken clock)
+  ancient.stale_after_months = 1200;
+  Diagnostics old;
+  Content early = load_content(*source, ancient, old);
+  INFO(dump(old));
+  CHECK(old.list().empty());
+  CHECK(stale_ids(early, old).empty());
+
+  ancient.stale_after_months = 1;  // 0001-01-01 is more than a month before 0001-06-01
+  Diagnostics one;
+  Content month = load_content(*source, ancient, one);
+  REQUIRE(one.warning_count() == 1);
+  CHECK(one.list()[0].to_string() ==
+        "checklists/vendor/general/01-plan.md:7:11: warning: reviewed 0001-01-01 is older than 1 "
+        "months — confirm the answer and update `reviewed`");
+  CHECK(stale_ids(month, one) == std::vector<std::string>{"vendor-01"});
 }
 
 TEST_CASE("CRLF files load like LF files") {

@@ -549,6 +549,181 @@ TEST_CASE("a whole file that is not a mapping") {
            2, 1);
 }
 
+TEST_CASE("control characters are refused at their line and column") {
+  auto files = base();
+  // Line 6: "answer: 24時間" is 12 characters, so the NUL is in column 13. It used to cut
+  // the answer short on the page without a word.
+  files[kItemPath] = std::string("---\nid: sla-01\nno: 1\nitem: x\nstatus: yes\nanswer: 24時間") +
+                     std::string(1, '\0') + "です\nreviewed: 2026-03-15\n---\n";
+  files["site.yaml"] += "service_url: https://example.com/\x0b\n";
+  files["pages/about.md"] = "---\ntitle: About\n---\n\tIndented\r\nEsc \x1b[0m and \x7f\x01\n";
+  Diagnostics diagnostics = load(files);
+  INFO(dump(diagnostics));
+  Diagnostic nul = the(diagnostics, "control character U+0000");
+  check_at(nul, kItemPath, 6, 13);
+  CHECK(nul.message ==
+        "control character U+0000 at line 6, column 13 (after \"answer: 24時間\") — remove it "
+        "(often pasted from Excel/PDF)");
+  Diagnostic vertical_tab = the(diagnostics, "control character U+000B");
+  check_at(vertical_tab, "site.yaml", 4, 34);
+  // TAB and CR are fine; the first bad byte is reported, with a count of the rest.
+  Diagnostic escape = the(diagnostics, "control character U+001B");
+  check_at(escape, "pages/about.md", 5, 5);
+  CHECK(escape.message ==
+        "control character U+001B at line 5, column 5 (after \"Esc \") — remove it (often pasted "
+        "from Excel/PDF); there are 2 more in this file");
+  CHECK(diagnostics.error_count() == 3);
+
+  SECTION("DEL, and a control character at the start of a line") {
+    files = base();
+    files["checklists/sla/checklist.yaml"] += "\x7f\n";
+    files["pages/about.md"] = "---\ntitle: About\n---\nok\tok\n";  // a TAB alone is fine
+    Diagnostics del = load(files);
+    INFO(dump(del));
+    Diagnostic at_start = the(del, "control character U+007F");
+    check_at(at_start, "checklists/sla/checklist.yaml", 6, 1);
+    CHECK(at_start.message ==
+          "control character U+007F at line 6, column 1 — remove it (often pasted from "
+          "Excel/PDF)");
+    CHECK(del.error_count() == 1);
+  }
+}
+
+TEST_CASE("documents a browser would run on the site's own origin are refused") {
+  auto files = base();
+  const std::vector<std::string> active = {"x.html", "x.htm",  "x.xhtml", "x.shtml",
+                                           "x.svg",  "x.svgz", "x.xml",   "x.xsl",
+                                           "x.js",   "x.mjs",  "a/b.html"};
+  for (const std::string& name : active) files["documents/" + name] = "<p>hi</p>";
+  files["documents/UPPER.HTML"] = "<p>hi</p>";  // the extension check ignores case
+  files["documents/html.pdf"] = "%PDF";         // only the extension counts
+  files["documents/notes.txt"] = "text";
+  files["documents/data.json"] = "{}";
+  files[kItemPath] = item("sla-01", "yes", "evidence: documents/x.html\n");
+  Diagnostics diagnostics = load(files);
+  INFO(dump(diagnostics));
+  for (const std::string& name : active) {
+    Diagnostic refused = the(diagnostics, "documents/" + name + " would run as a web page");
+    CHECK(refused.severity == Severity::kError);
+    CHECK(refused.where.file == "documents/" + name);
+    CHECK(refused.where.line == 0);
+    CHECK(refused.message == "documents/" + name +
+                                 " would run as a web page on the trust center's own site; "
+                                 "publish it as PDF, or link to it with an https URL");
+  }
+  CHECK(the(diagnostics, "documents/UPPER.HTML would run as a web page").where.file ==
+        "documents/UPPER.HTML");
+  the(diagnostics, "\"UPPER.HTML\" may use only");  // and its name is refused as always
+  // The evidence naming a refused document is not reported missing on top.
+  CHECK(diagnostics.error_count() == active.size() + 2);
+
+  auto source = open_memory(files);
+  LoadOptions options;
+  Diagnostics again;
+  Content content = load_content(*source, options, again);
+  std::vector<std::string> published;
+  for (const Document& document : content.documents) published.push_back(document.path);
+  CHECK(published == std::vector<std::string>{"data.json", "html.pdf", "notes.txt", "sla.pdf"});
+}
+
+TEST_CASE("a Git LFS pointer in documents/ is refused") {
+  auto files = base();
+  files["documents/sla.pdf"] =
+      "version https://git-lfs.github.com/spec/v1\n"
+      "oid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\n"
+      "size 12345\n";
+  files["documents/about-lfs.txt"] = "See version https://git-lfs.github.com/spec/v1\n";  // fine
+  Diagnostics diagnostics = load(files);
+  INFO(dump(diagnostics));
+  Diagnostic pointer = the(diagnostics, "is a Git LFS pointer");
+  CHECK(pointer.severity == Severity::kError);
+  CHECK(pointer.where.file == "documents/sla.pdf");
+  CHECK(pointer.where.line == 0);
+  CHECK(pointer.message ==
+        "documents/sla.pdf is a Git LFS pointer: the file itself is not committed — run `git lfs "
+        "pull` before building, or commit the file without LFS");
+  CHECK(diagnostics.error_count() == 1);
+}
+
+TEST_CASE("Markdown over 64 KiB is refused at the body's line") {
+  auto files = base();
+  std::string long_text;
+  while (long_text.size() < 70 * 1024) long_text += "とても長い備考です。\n";  // 31 bytes a line
+  // item(): the body starts on line 9, after the closing "---" on line 8.
+  files[kItemPath] =
+      "---\nid: sla-01\nno: 1\nitem: x\nstatus: yes\nanswer: x\n"
+      "reviewed: 2026-03-15\n---\n" +
+      long_text;
+  files["pages/about.md"] = "---\ntitle: About\n---\n" + long_text;
+  std::string indented;  // 31 bytes a line once unindented: 93,000 bytes, 91 KiB
+  for (size_t i = 0; i < 3000; ++i) indented += "  とても長い説明です。\n";
+  files["checklists/sla/checklist.yaml"] =
+      "title: SLA\ndescription: |\n" + indented + "sections:\n  - id: ops\n    title: Operations\n";
+  Diagnostics diagnostics = load(files);
+  INFO(dump(diagnostics));
+  size_t kib = (long_text.size() + 1023) / 1024;
+  Diagnostic remarks = the(diagnostics, "remarks are");
+  check_at(remarks, kItemPath, 9, 0);
+  CHECK(remarks.message == "remarks are " + std::to_string(kib) +
+                               " KiB; the limit is 64 KiB — move long material to documents/ "
+                               "and link it");
+  Diagnostic page = the(diagnostics, "the page text is");
+  check_at(page, "pages/about.md", 4, 0);
+  CHECK_THAT(page.message, Catch::EndsWith("KiB; the limit is 64 KiB — move long material to "
+                                           "documents/ and link it"));
+  Diagnostic description = the(diagnostics, "\"description\" is");
+  check_at(description, "checklists/sla/checklist.yaml", 2, 14);
+  CHECK_THAT(description.message,
+             Catch::StartsWith("\"description\" is 91 KiB; the limit is 64 KiB"));
+  CHECK(diagnostics.error_count() == 3);
+
+  SECTION("in site.yaml too") {
+    files = base();
+    files["site.yaml"] += "description: |\n" + indented;
+    check_at(the(load(files), "\"description\" is 91 KiB"), "site.yaml", 4, 14);
+  }
+  SECTION("exactly 64 KiB is fine") {
+    files = base();
+    std::string body(64 * 1024 - 1, 'x');
+    files["pages/about.md"] = "---\ntitle: About\n---\n" + body + "\n";
+    Diagnostics fine = load(files);
+    INFO(dump(fine));
+    CHECK(fine.list().empty());
+    files["pages/about.md"] = "---\ntitle: About\n---\n" + body + "x\n";
+    CHECK(the(load(files), "the page text is").message.starts_with("the page text is 65 KiB"));
+  }
+}
+
+TEST_CASE("the same no twice in one checklist is a warning naming both") {
+  auto files = base();
+  files["checklists/sla/checklist.yaml"] =
+      "title: SLA\nsections:\n  - id: ops\n    title: Operations\n  - id: sec\n    title: S\n";
+  files["checklists/sla/ops/02-other.md"] = item("sla-02");  // no: 1, like 01-hours.md
+  files["checklists/sla/sec/01-x.md"] =
+      "---\nid: sla-sec\nno: '01'\nitem: x\nstatus: yes\nanswer: x\nreviewed: 2026-03-15\n---\n";
+  // Another checklist may use the same numbers.
+  files["checklists/zz/checklist.yaml"] = "title: Z\nsections:\n  - id: a\n    title: A\n";
+  files["checklists/zz/a/1.md"] = item("zz-1");
+  Diagnostics diagnostics = load(files);
+  INFO(dump(diagnostics));
+  CHECK_FALSE(diagnostics.has_errors());
+  REQUIRE(diagnostics.warning_count() == 2);
+  const Diagnostic& same = diagnostics.list()[0];
+  CHECK(same.severity == Severity::kWarning);
+  CHECK(same.where.file == "checklists/sla/ops/02-other.md");
+  CHECK(same.where.line == 3);
+  CHECK(same.where.column == 5);
+  CHECK(same.message ==
+        "no \"1\" is also used by checklists/sla/ops/01-hours.md:3 — check the numbering");
+  const Diagnostic& padded = diagnostics.list()[1];
+  CHECK(padded.where.file == "checklists/sla/sec/01-x.md");
+  CHECK(padded.where.line == 3);
+  CHECK(padded.where.column == 5);
+  CHECK(padded.message ==
+        "no \"01\" is also used by checklists/sla/ops/01-hours.md:3 (as \"1\") "
+        "— check the numbering");
+}
+
 TEST_CASE("hostile input never throws") {
   const std::vector<std::string> inputs = {"",
                                            "---",

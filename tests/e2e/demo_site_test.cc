@@ -82,8 +82,8 @@ TEST_CASE("the demo's METI page lists all 49 items with their texts and anchors"
     CHECK(page.find(">" + row.unit + "<") != std::string::npos);
   }
   std::regex anchor("<tr class=\"item-row\" id=\"item-meti-");
-  auto anchors = std::distance(std::sregex_iterator(page.begin(), page.end(), anchor),
-                               std::sregex_iterator());
+  auto anchors =
+      std::distance(std::sregex_iterator(page.begin(), page.end(), anchor), std::sregex_iterator());
   CHECK(anchors == 49);
   // The source attribution from checklist.yaml is shown.
   std::string checklist_yaml = slurp(kRepo / "content/checklists/meti-cloud-sla/checklist.yaml");
@@ -100,9 +100,10 @@ TEST_CASE("the demo's METI page lists all 49 items with their texts and anchors"
 TEST_CASE("an item page shows its answer, status and rendered remarks") {
   GitFixture repo("e2e-item");
   BuildResult r = build_demo(repo);
-  std::string md =
-      slurp(kRepo / "content/checklists/meti-cloud-sla/application-operations/05-availability-rate.md");
-  const std::string& page = file(r, "checklists/meti-cloud-sla/items/meti-05-availability-rate.html");
+  std::string md = slurp(
+      kRepo / "content/checklists/meti-cloud-sla/application-operations/05-availability-rate.md");
+  const std::string& page =
+      file(r, "checklists/meti-cloud-sla/items/meti-05-availability-rate.html");
   CHECK(page.find(">" + front_matter(md, "answer") + "<") != std::string::npos);
   CHECK(page.find(front_matter(md, "item") + "</h1>") != std::string::npos);
   CHECK(page.find(">" + front_matter(md, "reviewed") + "<") != std::string::npos);
@@ -120,13 +121,14 @@ TEST_CASE("the demo has the questionnaire, pages, English pages, sitemap, robots
   BuildResult r = build_demo(repo);
   const std::string& sq = file(r, "checklists/security-questionnaire/index.html");
   std::regex row("<tr class=\"item-row\"");
-  CHECK(std::distance(std::sregex_iterator(sq.begin(), sq.end(), row), std::sregex_iterator()) >= 30);
+  CHECK(std::distance(std::sregex_iterator(sq.begin(), sq.end(), row), std::sregex_iterator()) >=
+        30);
   CHECK(sq.find("status status-no") != std::string::npos);
 
-  for (const char* p : {"index.html", "404.html", "pages/overview.html", "pages/certifications.html",
-                        "pages/subprocessors.html", "en/index.html",
-                        "en/checklists/meti-cloud-sla/index.html", "assets/style.css",
-                        "documents/sla-summary.txt"}) {
+  for (const char* p :
+       {"index.html", "404.html", "pages/overview.html", "pages/certifications.html",
+        "pages/subprocessors.html", "en/index.html", "en/checklists/meti-cloud-sla/index.html",
+        "assets/style.css", "documents/sla-summary.txt"}) {
     file(r, p);
   }
   CHECK(file(r, "en/checklists/meti-cloud-sla/index.html").find(">Remarks<") != std::string::npos);
@@ -145,18 +147,21 @@ TEST_CASE("the demo has the questionnaire, pages, English pages, sitemap, robots
   CHECK(file(r, "index.html").find(r.provenance.commit.substr(0, 12)) != std::string::npos);
 }
 
-TEST_CASE("build publishes the commit, not uncommitted edits, unless --worktree or --rev say otherwise") {
+TEST_CASE(
+    "build publishes the commit, not uncommitted edits, unless --worktree or --rev say otherwise") {
   GitFixture repo("e2e-rev");
   repo.copy_tree(kRepo / "content", "content");
   std::string first = repo.commit("First", "2026-01-05T10:00:00+09:00");
-  const std::string path = "content/checklists/meti-cloud-sla/application-operations/01-service-hours.md";
+  const std::string path =
+      "content/checklists/meti-cloud-sla/application-operations/01-service-hours.md";
   std::string md = repo.read(path);
   std::string answer = front_matter(md, "answer");
-  std::string edited = std::regex_replace(md, std::regex("\nanswer: [^\n]*\n"),
-                                          "\nanswer: 平日のみ（改定後）\n");
+  std::string edited =
+      std::regex_replace(md, std::regex("\nanswer: [^\n]*\n"), "\nanswer: 平日のみ（改定後）\n");
   repo.write(path, edited);
   std::string second = repo.commit("Change service hours", "2026-02-05T10:00:00+09:00");
-  repo.write(path, std::regex_replace(md, std::regex("\nanswer: [^\n]*\n"), "\nanswer: 未コミット\n"));
+  repo.write(path,
+             std::regex_replace(md, std::regex("\nanswer: [^\n]*\n"), "\nanswer: 未コミット\n"));
 
   const std::string route = "checklists/meti-cloud-sla/items/meti-01-service-hours.html";
   BuildOptions options;
@@ -192,7 +197,8 @@ TEST_CASE("a broken item fails the build, names file:line, and leaves public/ un
   REQUIRE_FALSE(publish(options).diagnostics.has_errors());
   std::string before = slurp(repo.root() / "public/index.html");
 
-  const std::string path = "content/checklists/meti-cloud-sla/application-operations/01-service-hours.md";
+  const std::string path =
+      "content/checklists/meti-cloud-sla/application-operations/01-service-hours.md";
   std::string md = repo.read(path);
   repo.write(path, std::regex_replace(md, std::regex("\nstatus: [a-z]+\n"), "\nstatus: maybe\n"));
   repo.commit("Break", "2026-01-06T10:00:00+09:00");
@@ -209,7 +215,8 @@ TEST_CASE("a themes/<name>/ folder beside content/ overrides the built-in theme"
   repo.copy_tree(kRepo / "content", "content");
   repo.write("content/site.yaml", repo.read("content/site.yaml") + "theme: acme\n");
   repo.write("themes/acme/templates/page.xhtml",
-             "<div xmlns:tp=\"urn:trustpage:template\"><h1 class=\"acme\" tp:text=\"page.title\"/></div>\n");
+             "<div xmlns:tp=\"urn:trustpage:template\"><h1 class=\"acme\" "
+             "tp:text=\"page.title\"/></div>\n");
   repo.write("themes/acme/static/acme.css", "h1.acme { color: teal }\n");
   repo.commit("Theme", "2026-03-01T10:00:00+09:00");
   BuildOptions options;
@@ -239,5 +246,34 @@ TEST_CASE("a themes/<name>/ folder beside content/ overrides the built-in theme"
   repo.commit("Drop the theme", "2026-03-03T10:00:00+09:00");
   BuildResult missing = build_bundle(options);
   REQUIRE(missing.diagnostics.has_errors());
-  CHECK_THAT(missing.diagnostics.list().back().message, Catch::Contains("theme \"acme\" not found"));
+  CHECK_THAT(missing.diagnostics.list().back().message,
+             Catch::Contains("theme \"acme\" not found"));
+}
+
+TEST_CASE("the review-overdue badge agrees with the stale warnings, --stale-after included") {
+  GitFixture repo("e2e-stale");
+  repo.copy_tree(kRepo / "content", "content");
+  repo.commit("Demo", "2026-10-01T09:30:00+09:00");
+  auto count = [](const std::string& text, const std::string& needle) {
+    size_t n = 0;
+    for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+    return n;
+  };
+  for (std::optional<int> months : {std::optional<int>{}, std::optional<int>{6}, std::optional<int>{24}}) {
+    BuildOptions options;
+    options.content_dir = repo.content();
+    options.stale_after_months = months;
+    BuildResult r = build_bundle(options);
+    REQUIRE_FALSE(r.diagnostics.has_errors());
+    size_t badges = 0;
+    for (const auto& [path, bytes] : r.bundle.files()) {
+      if (path.starts_with("checklists/") && path.ends_with("/index.html")) {
+        badges += count(bytes, "<span class=\"stale\">");
+      }
+    }
+    INFO("stale_after_months " << months.value_or(0));
+    CHECK(badges == r.diagnostics.warning_count());
+    if (months == 24) CHECK(badges == 0);
+    if (!months) CHECK(badges > 0);
+  }
 }

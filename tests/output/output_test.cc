@@ -1,10 +1,10 @@
 #include "output/output.h"
 
 #include <catch2/catch.hpp>
-
-#include "support/git_fixture.h"
 #include <fstream>
 #include <sstream>
+
+#include "support/git_fixture.h"
 
 namespace fs = std::filesystem;
 using trustpage::Bundle;

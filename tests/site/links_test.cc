@@ -12,7 +12,8 @@ namespace {
 
 Content sample() {
   auto source = open_memory({
-      {"site.yaml", "organization: O\nservice: S\nbase_url: https://t.example.com/\nlanguages: [ja, en]\n"},
+      {"site.yaml",
+       "organization: O\nservice: S\nbase_url: https://t.example.com/\nlanguages: [ja, en]\n"},
       {"checklists/sheet/checklist.yaml", "title: Sheet\nsections:\n  - id: sec\n    title: Sec\n"},
       {"checklists/sheet/sec/01-a.md",
        "---\nid: a-1\nno: 1\nitem: Q\nstatus: yes\nanswer: A\nreviewed: 2026-01-01\n---\n"
@@ -39,11 +40,12 @@ TEST_CASE("links between content files resolve to relative links between pages")
   // From the item's own page.
   CHECK(*links.resolve(item, "../../../documents/sla.txt", "", "checklists/sheet/items/a-1.html") ==
         "../../../documents/sla.txt");
-  CHECK(*links.resolve(item, "02-b.md#why", "", "checklists/sheet/items/a-1.html") == "b-2.html#why");
+  CHECK(*links.resolve(item, "02-b.md#why", "", "checklists/sheet/items/a-1.html") ==
+        "b-2.html#why");
   // The same remark shown on the checklist page, and in English (documents are shared).
   CHECK(*links.resolve(item, "02-b.md", "", "checklists/sheet/index.html") == "items/b-2.html");
-  CHECK(*links.resolve(item, "../../../documents/sla.txt", "en/", "en/checklists/sheet/index.html") ==
-        "../../../documents/sla.txt");
+  CHECK(*links.resolve(item, "../../../documents/sla.txt", "en/",
+                       "en/checklists/sheet/index.html") == "../../../documents/sla.txt");
   CHECK(*links.resolve("pages/about.md", "/checklists/sheet/checklist.yaml", "en/",
                        "en/pages/about.html") == "../checklists/sheet/index.html");
   // Fragments and protocol-relative links are left alone.
@@ -53,7 +55,8 @@ TEST_CASE("links between content files resolve to relative links between pages")
 TEST_CASE("a link to a file that is not published is an error naming file and line") {
   Content content = sample();
   ContentLinks links(content);
-  auto missing = links.resolve("checklists/sheet/sec/02-b.md", "../../../pages/missing.md", "", "x.html");
+  auto missing =
+      links.resolve("checklists/sheet/sec/02-b.md", "../../../pages/missing.md", "", "x.html");
   REQUIRE_FALSE(missing.ok());
   CHECK_THAT(missing.status().message(), Catch::Contains("content/pages/missing.md"));
   auto outside = links.resolve("pages/about.md", "../../etc/passwd", "", "x.html");

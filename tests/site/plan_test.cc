@@ -75,8 +75,9 @@ TEST_CASE("the sitemap lists every page but 404 under base_url, escaped as XML")
   REQUIRE(plan.ok());
   const StaticFile* sitemap = find_file(*plan, "sitemap.xml");
   REQUIRE(sitemap);
-  CHECK_THAT(sitemap->bytes,
-             Catch::Contains("<loc>https://trust.example.com/a&amp;b/checklists/sheet/index.html</loc>"));
+  CHECK_THAT(
+      sitemap->bytes,
+      Catch::Contains("<loc>https://trust.example.com/a&amp;b/checklists/sheet/index.html</loc>"));
   CHECK_THAT(sitemap->bytes, Catch::Contains("<lastmod>2026-01-01</lastmod>"));
   CHECK(sitemap->bytes.find("404.html") == std::string::npos);
   size_t pages = plan->pages.size() - 1;

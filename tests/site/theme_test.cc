@@ -1,10 +1,10 @@
 #include "site/theme.h"
 
 #include <catch2/catch.hpp>
-
-#include "support/git_fixture.h"
 #include <filesystem>
 #include <fstream>
+
+#include "support/git_fixture.h"
 
 namespace fs = std::filesystem;
 using namespace trustpage;
@@ -48,7 +48,8 @@ TEST_CASE("an override theme replaces only the files it has") {
 
 TEST_CASE("UI strings missing in one language are an error naming the key") {
   fs::path dir = theme_dir("strings");
-  std::ofstream(dir / "strings.yaml") << "ja:\n  hello: こんにちは\n  bye: さようなら\nen:\n  hello: Hello\n";
+  std::ofstream(dir / "strings.yaml")
+      << "ja:\n  hello: こんにちは\n  bye: さようなら\nen:\n  hello: Hello\n";
   Result<Theme> theme = Theme::with_override(dir);
   REQUIRE(theme.ok());
   CHECK(theme->strings("ja").ok());

@@ -1,8 +1,8 @@
 #include "support/git_fixture.h"
 
-#include <catch2/catch.hpp>
 #include <stdlib.h>
 
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <fstream>
 #include <memory>
@@ -56,14 +56,20 @@ void GitFixture::write(const std::string& path, const std::string& bytes) {
   std::ofstream(root_ / path, std::ios::binary) << bytes;
 }
 
-void GitFixture::remove(const std::string& path) { fs::remove_all(root_ / path); }
+void GitFixture::remove(const std::string& path) {
+  fs::remove_all(root_ / path);
+}
 
-std::string GitFixture::read(const std::string& path) const { return slurp(root_ / path); }
+std::string GitFixture::read(const std::string& path) const {
+  return slurp(root_ / path);
+}
 
 std::string GitFixture::commit(const std::string& message, const std::string& date) {
-  std::string env = "GIT_AUTHOR_NAME='Test Author' GIT_AUTHOR_EMAIL=author@example.com "
-                    "GIT_COMMITTER_NAME='Test Author' GIT_COMMITTER_EMAIL=author@example.com "
-                    "GIT_AUTHOR_DATE='" + date + "' GIT_COMMITTER_DATE='" + date + "' ";
+  std::string env =
+      "GIT_AUTHOR_NAME='Test Author' GIT_AUTHOR_EMAIL=author@example.com "
+      "GIT_COMMITTER_NAME='Test Author' GIT_COMMITTER_EMAIL=author@example.com "
+      "GIT_AUTHOR_DATE='" +
+      date + "' GIT_COMMITTER_DATE='" + date + "' ";
   std::string git = "git -C '" + root_.string() + "' ";
   run(git + "add -A");
   run(env + git + "-c commit.gpgsign=false commit -q -m '" + message + "'");
