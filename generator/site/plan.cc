@@ -1,16 +1,15 @@
 #include "site/plan.h"
 
-#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 #include <functional>
 #include <map>
-#include <sstream>
 #include <tuple>
 
 #include "render/markdown.h"
 #include "site/links.h"
 #include "site/routes.h"
+#include "site/sitemap.h"
 
 namespace trustpage {
 namespace {
@@ -352,24 +351,11 @@ class Planner {
     for (const PagePlan& page : plan_.pages) {
       if (page.route != "404.html") routes.push_back(page.route);
     }
-    std::sort(routes.begin(), routes.end());
-    pugi::xml_document sitemap;
-    pugi::xml_node decl = sitemap.append_child(pugi::node_declaration);
-    decl.append_attribute("version") = "1.0";
-    decl.append_attribute("encoding") = "UTF-8";
-    pugi::xml_node urlset = sitemap.append_child("urlset");
-    urlset.append_attribute("xmlns") = "http://www.sitemaps.org/schemas/sitemap/0.9";
-    const std::string lastmod = format_commit_time(info_.provenance, false);
-    for (const std::string& route : routes) {
-      pugi::xml_node url = urlset.append_child("url");
-      url.append_child("loc").text().set((content_.site.base_url + route).c_str());
-      if (!info_.provenance.commit.empty()) url.append_child("lastmod").text().set(lastmod.c_str());
-    }
-    std::ostringstream xml;
-    sitemap.save(xml, "  ", pugi::format_default, pugi::encoding_utf8);
-    plan_.files.push_back({"sitemap.xml", xml.str()});
-    plan_.files.push_back({"robots.txt", "User-agent: *\nAllow: /\nSitemap: " +
-                                             content_.site.base_url + "sitemap.xml\n"});
+    const Provenance& p = info_.provenance;
+    plan_.files.push_back(
+        {"sitemap.xml", sitemap_xml(content_.site.base_url, routes,
+                                    p.commit.empty() ? "" : format_commit_time(p, false))});
+    plan_.files.push_back({"robots.txt", robots_txt(content_.site.base_url)});
     return Status::Ok();
   }
 
