@@ -4,6 +4,7 @@
 #include <cmark-gfm.h>
 
 #include <array>
+#include <cctype>
 #include <memory>
 #include <vector>
 
@@ -154,6 +155,62 @@ bool BetweenCjk(cmark_node* soft_break) {
   return IsCjk(DecodeAt(b, start)) && IsCjk(DecodeAt(after, 0));
 }
 
+// Cells of a GFM table hold one line; vendors pasting from Excel write <br> for a line break
+// inside a cell. Safe mode drops raw HTML, and cmark will not put a line-break node in a
+// table cell, so the tag becomes a marker character that is turned into <br> in the DOM.
+// The marker is a control character, which the content loader refuses in any file, so it
+// can only come from here (a "&#1;" reference also decodes to it: at worst a line break).
+constexpr char kBreakMarker = '\x01';
+
+bool IsBreakTag(const char* html) {
+  if (html == nullptr) return false;
+  std::string tag;
+  for (const char* c = html; *c; ++c) {
+    if (*c != ' ' && *c != '/')
+      tag += static_cast<char>(std::tolower(static_cast<unsigned char>(*c)));
+  }
+  return tag == "<br>";
+}
+
+void MarkBreakTags(cmark_node* root) {
+  std::vector<cmark_node*> tags;
+  IterPtr iter(cmark_iter_new(root));
+  for (cmark_event_type event = cmark_iter_next(iter.get()); event != CMARK_EVENT_DONE;
+       event = cmark_iter_next(iter.get())) {
+    cmark_node* node = cmark_iter_get_node(iter.get());
+    if (event == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE &&
+        IsBreakTag(cmark_node_get_literal(node))) {
+      tags.push_back(node);
+    }
+  }
+  for (cmark_node* tag : tags) {
+    cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
+    cmark_node_set_literal(text, std::string(1, kBreakMarker).c_str());
+    cmark_node_replace(tag, text);
+    cmark_node_free(tag);
+  }
+}
+
+void ExpandBreakMarkers(pugi::xml_node node) {
+  for (pugi::xml_node child = node.first_child(); child;) {
+    pugi::xml_node next = child.next_sibling();
+    if (child.type() == pugi::node_element) {
+      ExpandBreakMarkers(child);
+    } else if (child.type() == pugi::node_pcdata) {
+      std::string text = child.value();
+      size_t at = text.find(kBreakMarker);
+      if (at != std::string::npos) {
+        child.set_value(text.substr(0, at).c_str());
+        pugi::xml_node br = node.insert_child_after("br", child);
+        pugi::xml_node rest = node.insert_child_after(pugi::node_pcdata, br);
+        rest.set_value(text.substr(at + 1).c_str());
+        next = rest;  // it may hold more markers
+      }
+    }
+    child = next;
+  }
+}
+
 void JoinCjkLines(cmark_node* root) {
   std::vector<cmark_node*> joins;
   IterPtr iter(cmark_iter_new(root));
@@ -175,6 +232,7 @@ Result<Markup> render_markdown(std::string_view markdown, const LinkResolver& re
   if (!parsed.ok()) return parsed.status();
   if (Status s = CheckLinks(parsed->root.get(), resolve_link); !s.ok()) return s;
   JoinCjkLines(parsed->root.get());
+  MarkBreakTags(parsed->root.get());
   StringPtr html(cmark_render_html(parsed->root.get(), kRenderOptions,
                                    cmark_parser_get_syntax_extensions(parsed->parser.get())));
   if (!html) return Status::Error("cmark-gfm could not render the Markdown");
@@ -184,6 +242,7 @@ Result<Markup> render_markdown(std::string_view markdown, const LinkResolver& re
   if (!MarkupBuilder::parse(html.get(), markup, &error)) {
     return Status::Error("rendered Markdown is not well-formed XHTML: " + error);
   }
+  ExpandBreakMarkers(markup.root());
   return markup;
 }
 

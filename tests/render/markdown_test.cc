@@ -113,3 +113,14 @@ TEST_CASE("links with schemes other than http, https and mailto are emptied") {
   CHECK_THAT(*trustpage::serialize_html5_fragment(ok->root()), Catch::Contains("href=\"https://e.com/\""));
   CHECK_THAT(*trustpage::serialize_html5_fragment(ok->root()), Catch::Contains("href=\"mailto:a@e.com\""));
 }
+
+TEST_CASE("<br> in a table cell, as pasted from Excel, becomes a line break; other HTML is dropped") {
+  trustpage::Result<trustpage::Markup> m =
+      render_markdown("| 項目 | 回答 |\n|---|---|\n| 暗号化 | TLS 1.2<br>TLS 1.3<BR/>AES-256 <b>x</b> |\n");
+  REQUIRE(m.ok());
+  trustpage::Result<std::string> out = trustpage::serialize_html5_fragment(m->root());
+  REQUIRE(out.ok());
+  CHECK_THAT(*out, Catch::Contains("TLS 1.2<br>"));
+  CHECK_THAT(*out, Catch::Contains("TLS 1.3<br>"));
+  CHECK(out->find("<b>") == std::string::npos);
+}
