@@ -335,6 +335,7 @@ class Planner {
                {"anchor", item_anchor(item)},
                {"in_checklist", checklist_route(prefix, c) + "#" + item_anchor(item)},
                {"section", s.title},
+               {"section_href", checklist_route(prefix, c) + "#section-" + s.id},
                {"source_path", item.path}};
   }
 
