@@ -38,10 +38,4 @@ class TemplateEngine {
   std::shared_ptr<TemplateCache> cache_;  // shared by copies of the engine
 };
 
-// Makes `target` (a route from the site root, or an absolute URL) usable from `from_route`.
-// "checklists/meti/index.html" seen from "checklists/meti/x.html" -> "index.html".
-// Absolute http(s)/mailto URLs are returned unchanged; anything else with a scheme
-// (javascript:, data:, ...) becomes "" so it can never be executed.
-std::string relative_url(const std::string& from_route, const std::string& target);
-
 }  // namespace trustpage

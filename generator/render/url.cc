@@ -3,8 +3,6 @@
 #include <cctype>
 #include <vector>
 
-#include "render/template.h"
-
 namespace trustpage {
 
 namespace {

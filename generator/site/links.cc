@@ -2,7 +2,7 @@
 
 #include <filesystem>
 
-#include "render/template.h"
+#include "render/url.h"
 #include "site/routes.h"
 
 namespace trustpage {

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "render/template.h"
+#include "render/url.h"
 
 using trustpage::relative_url;
 
