@@ -12,7 +12,12 @@ expect "an unknown flag exits 2" test "$code" -eq 2
 
 demo_repo "$work/repo"
 "$TRUSTPAGE" check --content "$work/repo/content" >"$work/check.out" 2>&1 && code=0 || code=$?
-expect "check passes on the demo" test "$code" -eq 0
+expect "check passes on the demo, reporting its stale answers as warnings" \
+  bash -c 'test "$1" -eq 0 && grep -q "warning: reviewed" "$2"' _ "$code" "$work/check.out"
+"$TRUSTPAGE" check --strict --content "$work/repo/content" >/dev/null 2>&1 && code=0 || code=$?
+expect "check --strict fails on warnings" test "$code" -eq 1
+"$TRUSTPAGE" check --strict --stale-after 48 --content "$work/repo/content" >/dev/null 2>&1 && code=0 || code=$?
+expect "check --strict --stale-after 48 passes once nothing is stale" test "$code" -eq 0
 
 (cd "$work/repo" && "$TRUSTPAGE" build -q) && code=0 || code=$?
 expect "build with defaults publishes content/ into public/" test "$code" -eq 0 -a -f "$work/repo/public/checklists/meti-cloud-sla/index.html"
