@@ -1,5 +1,6 @@
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -24,7 +25,23 @@ struct ServeCommand {
   int port = 8080;
 };
 
+struct KeygenCommand {
+  std::string name = "trustpage";
+  std::optional<std::filesystem::path> private_path;  // default ~/.config/trustpage/NAME.key
+  std::filesystem::path keys_dir = "keys";
+  std::string passphrase_env = "TRUSTPAGE_KEY_PASSPHRASE";
+  bool allow_in_repo = false;
+};
+
+struct VerifyCommand {
+  std::filesystem::path bundle = "public";
+  std::optional<std::filesystem::path> key_file;
+  std::optional<std::string> fingerprint;
+};
+
 int run_build(const BuildCommand& command);
+int run_keygen(const KeygenCommand& command);
+int run_verify(const VerifyCommand& command);
 int run_check(const BuildCommand& command);
 int run_serve(const ServeCommand& command);
 

@@ -13,7 +13,10 @@ int main(int argc, char** argv) {
       "  trustpage check                 validate content/ (file:line:col for every problem)\n"
       "  trustpage build                 publish HEAD's content/ into public/\n"
       "  trustpage build --worktree      publish uncommitted edits too\n"
-      "  trustpage serve                 preview on http://127.0.0.1:8080/ with live reload\n",
+      "  trustpage serve                 preview on http://127.0.0.1:8080/ with live reload\n"
+      "  trustpage keygen --name acme    create the publishing key\n"
+      "  trustpage build --sign --key K  publish a signed release\n"
+      "  trustpage verify public --key keys/acme.pub.pem   check a published site\n",
       "trustpage"};
   app.set_version_flag("--version", std::string("trustpage ") + kVersion);
   app.require_subcommand(1);
@@ -46,6 +49,24 @@ int main(int argc, char** argv) {
                    "(default: site.yaml stale_after_months, else 12)")
       ->check(CLI::Range(1, 1200));
   build_cmd->add_flag("-q,--quiet", build.quiet, "print errors only (no warnings, no summary)");
+  auto* sign_flag = build_cmd->add_flag(
+      "--sign", build.options.signing.sign,
+      "sign the bundle: SHA256SUMS, release.json, SHA256SUMS.minisig and SHA256SUMS.sig");
+  build_cmd
+      ->add_option("--key", build.options.signing.key_file,
+                   "private key file (mode 0600; default: the PEM in $TRUSTPAGE_SIGNING_KEY; "
+                   "passphrase in $TRUSTPAGE_KEY_PASSPHRASE)")
+      ->needs(sign_flag);
+  build_cmd
+      ->add_option("--previous", build.options.signing.previous,
+                   "the site deployed now, to continue its release chain (default: --out)")
+      ->needs(sign_flag);
+  build_cmd
+      ->add_option("--expires-after", build.options.signing.expiry_days,
+                   "days until verifiers call this release expired")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3660))
+      ->needs(sign_flag);
 
   BuildCommand check;
   CLI::App* check_cmd = app.add_subcommand(
@@ -70,6 +91,31 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(1, 65535));
 
+  KeygenCommand keygen;
+  CLI::App* keygen_cmd = app.add_subcommand(
+      "keygen",
+      "Create the Ed25519 publishing key: the private key outside the repository (mode "
+      "0600), the public key in keys/ as PEM, minisign and OpenSSH, plus keys/allowed_signers.");
+  keygen_cmd->add_option("--name", keygen.name, "key name (file names, allowed_signers principal)")
+      ->capture_default_str();
+  keygen_cmd->add_option("--private", keygen.private_path,
+                         "where to write the private key (default ~/.config/trustpage/NAME.key); "
+                         "encrypted when $TRUSTPAGE_KEY_PASSPHRASE is set");
+  keygen_cmd->add_option("--keys", keygen.keys_dir, "folder for the public key files")
+      ->capture_default_str();
+
+  VerifyCommand verify;
+  CLI::App* verify_cmd = app.add_subcommand(
+      "verify",
+      "Check a published site: both signatures over SHA256SUMS, every file's hash, nothing "
+      "missing or added, release.json, expiry and the chain of archived releases.\n"
+      "Exit 0 verified, 1 not verified, 2 could not run.");
+  verify_cmd->add_option("bundle", verify.bundle, "the site folder")->capture_default_str();
+  auto* key_opt = verify_cmd->add_option(
+      "--key", verify.key_file, "the vendor's public key (PEM, minisign .pub or ssh-ed25519 line)");
+  verify_cmd->add_option("--fingerprint", verify.fingerprint, "or its fingerprint (SHA256:...)")
+      ->excludes(key_opt);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -82,6 +128,8 @@ int main(int argc, char** argv) {
     if (build_cmd->parsed()) return run_build(build);
     if (check_cmd->parsed()) return run_check(check);
     if (serve_cmd->parsed()) return run_serve(serve);
+    if (keygen_cmd->parsed()) return run_keygen(keygen);
+    if (verify_cmd->parsed()) return run_verify(verify);
   } catch (const std::exception& e) {
     std::cerr << "error: " << e.what() << '\n';
     return 1;

@@ -1,10 +1,14 @@
 #include "publish/publish.h"
 
+#include <cstdlib>
+#include <map>
 #include <system_error>
 
 #include "content/loader.h"
 #include "output/output.h"
 #include "render/template.h"
+#include "sign/keys.h"
+#include "sign/sign_bundle.h"
 #include "site/plan.h"
 #include "site/theme.h"
 
@@ -63,6 +67,50 @@ Result<Theme> resolve_theme(const BuildOptions& options, const Site& site) {
                        "theme \"" + site.theme + "\" not found: " + source.status().message());
 }
 
+std::optional<std::string> environment(const std::string& name) {
+  const char* value = name.empty() ? nullptr : std::getenv(name.c_str());
+  if (value == nullptr || *value == '\0') return std::nullopt;
+  return std::string(value);
+}
+
+// --key FILE, else the PEM in $TRUSTPAGE_SIGNING_KEY (a CI secret). Messages never quote it.
+Result<SigningKey> load_signing_key(const SigningOptions& signing) {
+  std::optional<std::string> passphrase = environment(signing.passphrase_env);
+  if (signing.key_file) return SigningKey::from_file(*signing.key_file, passphrase);
+  if (std::optional<std::string> pem = environment(signing.key_env)) {
+    return SigningKey::from_pem(*pem, passphrase);
+  }
+  return Status::Error("--sign needs the private key: --key FILE, or the PEM in $" +
+                       signing.key_env + " (create one with `trustpage keygen`)");
+}
+
+// The release files (release.json, SHA256SUMS, signatures, archive/) of the site deployed now.
+Result<std::map<std::string, std::string>> read_previous(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  std::error_code ec;
+  if (!fs::exists(dir / "release.json", ec)) return files;
+  Result<std::unique_ptr<Source>> source = open_worktree(dir);
+  if (!source.ok()) return source.status();
+  std::vector<std::string> pending{""};
+  while (!pending.empty()) {
+    std::string folder = pending.back();
+    pending.pop_back();
+    Result<std::vector<Entry>> entries = (*source)->list(folder);
+    if (!entries.ok()) return entries.status();
+    for (const Entry& entry : *entries) {
+      std::string path = join_path(folder, entry.name);
+      if (entry.kind == EntryKind::kDirectory && (folder != "" || entry.name == "archive")) {
+        pending.push_back(path);
+      } else if (entry.kind == EntryKind::kFile && is_release_file(path)) {
+        Result<std::string> bytes = (*source)->read(path);
+        if (!bytes.ok()) return bytes.status();
+        files.emplace(path, std::move(*bytes));
+      }
+    }
+  }
+  return files;
+}
+
 Status render_into(const SitePlan& plan, const Theme& theme, Bundle& bundle) {
   TemplateEngine engine(
       [&theme](const std::string& name) { return theme.file("templates/" + name); });
@@ -113,7 +161,18 @@ BuildResult build_bundle(const BuildOptions& options) {
     return result;
   }
 
-  BuildInfo info{result.provenance, TRUSTPAGE_VERSION, options.preview};
+  std::optional<SigningKey> key;
+  if (options.signing.sign) {
+    Result<SigningKey> loaded = load_signing_key(options.signing);
+    if (!loaded.ok()) {
+      result.diagnostics.add(loaded.status());
+      return result;
+    }
+    key = std::move(*loaded);
+  }
+
+  BuildInfo info{result.provenance, TRUSTPAGE_VERSION, options.preview,
+                 key ? key->public_key().fingerprint() : ""};
   Result<SitePlan> plan = plan_site(content, *theme, info);
   if (!plan.ok()) {
     // The site stage names content paths; show them as the vendor knows them.
@@ -123,7 +182,22 @@ BuildResult build_bundle(const BuildOptions& options) {
     return result;
   }
   result.diagnostics.add(render_into(*plan, *theme, result.bundle));
-  // history and sign stages slot in here: timelines feed plan_site, signing wraps the bundle.
+  if (result.diagnostics.has_errors() || !key) return result;
+
+  SignOptions sign;
+  sign.key = &*key;
+  sign.provenance = result.provenance;
+  sign.site_url = content.site.base_url;
+  sign.expiry_days = options.signing.expiry_days;
+  Result<std::map<std::string, std::string>> previous =
+      read_previous(options.signing.previous.value_or(options.out_dir));
+  if (!previous.ok()) {
+    result.diagnostics.add(previous.status());
+    return result;
+  }
+  sign.previous = std::move(*previous);
+  result.diagnostics.add(sign_bundle(result.bundle, sign));
+  // The history stage slots in before plan_site: item timelines feed the pages.
   return result;
 }
 

@@ -12,20 +12,31 @@
 
 namespace trustpage {
 
+// `build --sign`: where the key comes from and how the release chain continues.
+struct SigningOptions {
+  bool sign = false;
+  std::optional<std::filesystem::path> key_file;  // --key
+  std::string key_env = "TRUSTPAGE_SIGNING_KEY";  // else the PEM in this variable
+  std::string passphrase_env = "TRUSTPAGE_KEY_PASSPHRASE";
+  std::optional<std::filesystem::path> previous;  // --previous, else the output folder
+  int expiry_days = 180;
+};
+
 struct BuildOptions {
   std::filesystem::path content_dir = "content";
   std::filesystem::path out_dir = "public";
-  bool worktree = false;      // read the files on disk instead of a commit
-  std::string rev = "HEAD";   // the commit to publish when !worktree
+  bool worktree = false;                           // read the files on disk instead of a commit
+  std::string rev = "HEAD";                        // the commit to publish when !worktree
   std::optional<std::filesystem::path> theme_dir;  // --theme
   std::optional<int> stale_after_months;           // --stale-after
   bool preview = false;                            // serve: live reload, "preview" banner
+  SigningOptions signing;
 };
 
 struct BuildResult {
   Diagnostics diagnostics;  // errors and warnings, each naming file:line:col
   Provenance provenance;
-  Bundle bundle;            // complete only when !diagnostics.has_errors()
+  Bundle bundle;  // complete only when !diagnostics.has_errors()
 };
 
 // Reads, validates and renders the site into memory. Writes nothing.

@@ -239,6 +239,7 @@ class Planner {
                {"datetime", p.commit.empty() ? "" : format_commit_time(p, true)},
                {"version", info_.version},
                {"generator", "trustpage " + info_.version},
+               {"fingerprint", info_.fingerprint},
                {"preview", info_.preview},
                {"unpublished", p.worktree && p.dirty},
                {"source", source}};

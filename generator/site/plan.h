@@ -16,6 +16,7 @@ struct BuildInfo {
   Provenance provenance;
   std::string version;   // trustpage's version, shown in the footer
   bool preview = false;  // `serve`: adds the live-reload script, marks the site as a preview
+  std::string fingerprint;  // the publishing key's, when the bundle is signed
 };
 
 struct PagePlan {

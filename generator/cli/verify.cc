@@ -1,0 +1,98 @@
+// `trustpage verify DIR`: is this published site genuine, complete and current?
+#include "sign/verify.h"
+
+#include <ctime>
+#include <iostream>
+#include <map>
+
+#include "cli/commands.h"
+#include "source/source.h"
+
+namespace trustpage {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Every regular file under `dir`; symlinks are refused (a bundle never has them).
+Result<std::map<std::string, std::string>> read_bundle(const fs::path& dir) {
+  Result<std::unique_ptr<Source>> source = open_worktree(dir);
+  if (!source.ok()) return source.status();
+  std::map<std::string, std::string> files;
+  std::vector<std::string> pending{""};
+  while (!pending.empty()) {
+    std::string folder = pending.back();
+    pending.pop_back();
+    Result<std::vector<Entry>> entries = (*source)->list(folder);
+    if (!entries.ok()) return entries.status();
+    for (const Entry& entry : *entries) {
+      std::string path = join_path(folder, entry.name);
+      if (entry.kind == EntryKind::kDirectory) {
+        pending.push_back(path);
+      } else if (entry.kind == EntryKind::kFile) {
+        Result<std::string> bytes = (*source)->read(path);
+        if (!bytes.ok()) return bytes.status();
+        files.emplace(path, std::move(*bytes));
+      } else {
+        return Status::Error(Location{(dir / path).string()},
+                             "is a symlink or special file; a published bundle has none");
+      }
+    }
+  }
+  return files;
+}
+
+std::string today_utc() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+}  // namespace
+
+int run_verify(const VerifyCommand& command) {
+  constexpr int kVerified = 0, kNotVerified = 1, kCouldNotRun = 2;
+  VerifyOptions options;
+  options.today = today_utc();
+  if (command.key_file) {
+    Result<std::unique_ptr<Source>> folder = open_worktree(
+        command.key_file->parent_path().empty() ? fs::path(".") : command.key_file->parent_path());
+    Result<std::string> text = folder.ok() ? (*folder)->read(command.key_file->filename().string())
+                                           : Result<std::string>(folder.status());
+    Result<PublicKey> key = text.ok() ? PublicKey::parse(*text) : Result<PublicKey>(text.status());
+    if (!key.ok()) {
+      std::cerr << "error: --key " << command.key_file->string() << ": " << key.status().message()
+                << '\n';
+      return kCouldNotRun;
+    }
+    options.key = *key;
+  }
+  options.fingerprint = command.fingerprint;
+
+  Result<std::map<std::string, std::string>> files = read_bundle(command.bundle);
+  if (!files.ok()) {
+    std::cerr << files.status().to_string() << '\n';
+    return kCouldNotRun;
+  }
+  VerifyReport report = verify_bundle(*files, options);
+  for (const std::string& line : report.passed) std::cout << "ok      " << line << '\n';
+  for (const std::string& line : report.problems) std::cout << "FAILED  " << line << '\n';
+  if (!report.pinned && !report.fingerprint.empty()) {
+    std::cout << "note    the key is not pinned: this bundle was signed by " << report.fingerprint
+              << " — compare it with the fingerprint the vendor publishes, or pass --key / "
+                 "--fingerprint\n";
+  }
+  if (!report.verified) {
+    std::cout << "NOT VERIFIED: " << command.bundle.string() << '\n';
+    return kNotVerified;
+  }
+  std::cout << "verified: release " << report.release.sequence << " of " << report.release.site
+            << " (commit " << report.release.commit.substr(0, 12) << ", " << report.release.date
+            << "), valid until " << report.release.expires << ", key " << report.fingerprint
+            << (report.pinned ? "" : " (not pinned)") << '\n';
+  return kVerified;
+}
+
+}  // namespace trustpage

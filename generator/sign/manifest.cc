@@ -1,0 +1,57 @@
+#include "sign/manifest.h"
+
+#include "sign/digest.h"
+
+namespace trustpage {
+
+bool is_signature_file(std::string_view path) {
+  return path == kManifestPath || path == kMinisignPath || path == kSshsigPath;
+}
+
+std::string sha256_hex(std::string_view bytes) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c :
+       sign_internal::digest(sign_internal::DigestName::kSha256, bytes).value_or("")) {
+    out += kHex[c >> 4];
+    out += kHex[c & 15];
+  }
+  return out;
+}
+
+std::string make_manifest(const Bundle& bundle) {
+  std::string out;
+  for (const auto& [path, bytes] : bundle.files()) {  // std::map: sorted by bytes
+    if (is_signature_file(path)) continue;
+    out += sha256_hex(bytes) + "  " + path + "\n";
+  }
+  return out;
+}
+
+Result<std::map<std::string, std::string>> parse_manifest(std::string_view text) {
+  std::map<std::string, std::string> out;
+  int line_no = 0;
+  while (!text.empty()) {
+    ++line_no;
+    size_t end = text.find('\n');
+    if (end == std::string_view::npos) {
+      return Status::Error(Location{std::string(kManifestPath), line_no, 0},
+                           "the last line has no newline: the manifest is truncated");
+    }
+    std::string_view line = text.substr(0, end);
+    text.remove_prefix(end + 1);
+    bool hex = line.size() > 66 &&
+               line.substr(0, 64).find_first_not_of("0123456789abcdef") == std::string_view::npos;
+    if (!hex || line.substr(64, 2) != "  " || !is_safe_relative_path(line.substr(66))) {
+      return Status::Error(Location{std::string(kManifestPath), line_no, 0},
+                           "not a \"<sha256>  <path>\" line");
+    }
+    if (!out.emplace(std::string(line.substr(66)), std::string(line.substr(0, 64))).second) {
+      return Status::Error(Location{std::string(kManifestPath), line_no, 0},
+                           "lists " + std::string(line.substr(66)) + " twice");
+    }
+  }
+  return out;
+}
+
+}  // namespace trustpage

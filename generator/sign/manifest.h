@@ -1,0 +1,29 @@
+// The signed object: SHA256SUMS, in GNU sha256sum format so `sha256sum -c SHA256SUMS`
+// checks a downloaded site, listing every file of the bundle except the signatures.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "bundle/bundle.h"
+#include "common/status.h"
+
+namespace trustpage {
+
+inline constexpr std::string_view kManifestPath = "SHA256SUMS";
+inline constexpr std::string_view kMinisignPath = "SHA256SUMS.minisig";
+inline constexpr std::string_view kSshsigPath = "SHA256SUMS.sig";
+
+// True for the manifest and its signatures: the only files the manifest does not list.
+bool is_signature_file(std::string_view path);
+
+std::string sha256_hex(std::string_view bytes);
+
+// "<hex>  <path>\n" per file, sorted by path (byte order), as sha256sum writes it.
+std::string make_manifest(const Bundle& bundle);
+
+// path -> hex digest. Fails naming the line of anything that is not sha256sum's format.
+Result<std::map<std::string, std::string>> parse_manifest(std::string_view text);
+
+}  // namespace trustpage
