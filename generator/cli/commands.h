@@ -34,7 +34,8 @@ struct KeygenCommand {
 };
 
 struct VerifyCommand {
-  std::filesystem::path bundle = "public";
+  std::filesystem::path target = "public";      // the bundle, or a file with --bundle
+  std::optional<std::filesystem::path> bundle;  // --bundle DIR: `target` is one file
   std::optional<std::filesystem::path> key_file;
   std::optional<std::string> fingerprint;
 };

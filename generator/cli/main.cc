@@ -108,9 +108,16 @@ int main(int argc, char** argv) {
   CLI::App* verify_cmd = app.add_subcommand(
       "verify",
       "Check a published site: both signatures over SHA256SUMS, every file's hash, nothing "
-      "missing or added, release.json, expiry and the chain of archived releases.\n"
-      "Exit 0 verified, 1 not verified, 2 could not run.");
-  verify_cmd->add_option("bundle", verify.bundle, "the site folder")->capture_default_str();
+      "missing or added, release.json, expiry and the chain of archived releases. With "
+      "--bundle, check one downloaded file against it.\n"
+      "Exit 0 verified (a file: genuine and current), 1 not verified (a file: superseded or "
+      "unknown), 2 could not run.");
+  verify_cmd
+      ->add_option("target", verify.target, "the site folder, or a downloaded file with --bundle")
+      ->capture_default_str();
+  verify_cmd->add_option("--bundle", verify.bundle,
+                         "the published site to check a single downloaded file against: genuine "
+                         "and current, genuine but superseded, or not part of any release");
   auto* key_opt = verify_cmd->add_option(
       "--key", verify.key_file, "the vendor's public key (PEM, minisign .pub or ssh-ed25519 line)");
   verify_cmd->add_option("--fingerprint", verify.fingerprint, "or its fingerprint (SHA256:...)")

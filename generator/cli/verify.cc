@@ -2,8 +2,10 @@
 #include "sign/verify.h"
 
 #include <ctime>
+#include <fstream>
 #include <iostream>
 #include <map>
+#include <sstream>
 
 #include "cli/commands.h"
 #include "source/source.h"
@@ -50,10 +52,41 @@ std::string today_utc() {
   return buf;
 }
 
+constexpr int kVerified = 0, kNotVerified = 1, kCouldNotRun = 2;
+
+// One downloaded file against a bundle that verified.
+int identify(const fs::path& file, const std::map<std::string, std::string>& files,
+             const VerifyReport& report) {
+  std::ifstream in(file, std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  if (!in) {
+    std::cerr << "error: cannot read " << file.string() << '\n';
+    return kCouldNotRun;
+  }
+  FileVerdict verdict = identify_file(files, report, bytes.str());
+  const std::string name = file.filename().string();
+  switch (verdict.kind) {
+    case FileVerdict::Kind::kCurrent:
+      std::cout << name << ": genuine and current — " << verdict.path << " in release "
+                << verdict.release << " (" << verdict.date << ")\n";
+      return kVerified;
+    case FileVerdict::Kind::kSuperseded:
+      std::cout << name << ": genuine but superseded — " << verdict.path << " in release "
+                << verdict.release << " (" << verdict.date << "), replaced by release "
+                << verdict.superseded_by << " on " << verdict.superseded_on << '\n';
+      return kNotVerified;
+    case FileVerdict::Kind::kUnknown:
+      break;
+  }
+  std::cout << name << ": not part of any release of this site — it was altered, or it is "
+            << "not from this vendor\n";
+  return kNotVerified;
+}
+
 }  // namespace
 
 int run_verify(const VerifyCommand& command) {
-  constexpr int kVerified = 0, kNotVerified = 1, kCouldNotRun = 2;
   VerifyOptions options;
   options.today = today_utc();
   if (command.key_file) {
@@ -71,7 +104,8 @@ int run_verify(const VerifyCommand& command) {
   }
   options.fingerprint = command.fingerprint;
 
-  Result<std::map<std::string, std::string>> files = read_bundle(command.bundle);
+  const fs::path bundle_dir = command.bundle.value_or(command.target);
+  Result<std::map<std::string, std::string>> files = read_bundle(bundle_dir);
   if (!files.ok()) {
     std::cerr << files.status().to_string() << '\n';
     return kCouldNotRun;
@@ -85,9 +119,10 @@ int run_verify(const VerifyCommand& command) {
                  "--fingerprint\n";
   }
   if (!report.verified) {
-    std::cout << "NOT VERIFIED: " << command.bundle.string() << '\n';
+    std::cout << "NOT VERIFIED: " << bundle_dir.string() << '\n';
     return kNotVerified;
   }
+  if (command.bundle) return identify(command.target, *files, report);
   std::cout << "verified: release " << report.release.sequence << " of " << report.release.site
             << " (commit " << report.release.commit.substr(0, 12) << ", " << report.release.date
             << "), valid until " << report.release.expires << ", key " << report.fingerprint

@@ -184,7 +184,57 @@ class Verifier {
   VerifyReport report_;
 };
 
+// The path of the first manifest line whose digest is `digest`, or "".
+std::string path_with_digest(const std::string& manifest, const std::string& digest) {
+  Result<std::map<std::string, std::string>> listed = parse_manifest(manifest);
+  if (!listed.ok()) return "";
+  for (const auto& [path, hex] : *listed) {
+    if (hex == digest) return path;
+  }
+  return "";
+}
+
+std::string release_date(const std::map<std::string, std::string>& files, const std::string& path) {
+  const std::string* json = find(files, path);
+  if (!json) return "";
+  Result<ReleaseRecord> record = ReleaseRecord::parse(*json);
+  return record.ok() ? record->date : "";
+}
+
 }  // namespace
+
+FileVerdict identify_file(const std::map<std::string, std::string>& files,
+                          const VerifyReport& verified, std::string_view file_bytes) {
+  FileVerdict verdict;
+  const std::string digest = sha256_hex(file_bytes);
+  if (const std::string* manifest = find(files, kManifestPath)) {
+    verdict.path = path_with_digest(*manifest, digest);
+    if (!verdict.path.empty()) {
+      verdict.kind = FileVerdict::Kind::kCurrent;
+      verdict.release = verified.release.sequence;
+      verdict.date = verified.release.date;
+      return verdict;
+    }
+  }
+  // Archived releases, newest first: verify_bundle checked each one's signature.
+  for (int n = verified.release.sequence - 1; n >= 1; --n) {
+    const std::string dir = "archive/" + std::to_string(n) + "/";
+    const std::string* manifest = find(files, dir + std::string(kManifestPath));
+    if (!manifest) continue;
+    verdict.path = path_with_digest(*manifest, digest);
+    if (verdict.path.empty()) continue;
+    verdict.kind = FileVerdict::Kind::kSuperseded;
+    verdict.release = n;
+    verdict.date = release_date(files, dir + std::string(kReleasePath));
+    verdict.superseded_by = n + 1;
+    verdict.superseded_on = n + 1 == verified.release.sequence
+                                ? verified.release.date
+                                : release_date(files, "archive/" + std::to_string(n + 1) + "/" +
+                                                          std::string(kReleasePath));
+    return verdict;
+  }
+  return verdict;
+}
 
 VerifyReport verify_bundle(const std::map<std::string, std::string>& files,
                            const VerifyOptions& options) {

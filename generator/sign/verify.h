@@ -31,4 +31,16 @@ struct VerifyReport {
 VerifyReport verify_bundle(const std::map<std::string, std::string>& files,
                            const VerifyOptions& options);
 
+// Where a downloaded file stands, by its SHA-256, against a bundle that verified.
+struct FileVerdict {
+  enum class Kind { kCurrent, kSuperseded, kUnknown } kind = Kind::kUnknown;
+  std::string path;       // as published
+  int release = 0;        // the newest release that holds these exact bytes
+  std::string date;       // that release's date
+  int superseded_by = 0;  // the release after it, when superseded
+  std::string superseded_on;
+};
+FileVerdict identify_file(const std::map<std::string, std::string>& files,
+                          const VerifyReport& verified, std::string_view file_bytes);
+
 }  // namespace trustpage

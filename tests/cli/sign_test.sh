@@ -54,6 +54,8 @@ expect "an encrypted key works with its passphrase" test "$code" -eq 0
 TRUSTPAGE_SIGNING_KEY=$(cat "$work/secret/demo.key") "$TRUSTPAGE" build -q --sign --content "$work/repo/content" --out "$work/envkey" && code=0 || code=$?
 expect "the key can come from \$TRUSTPAGE_SIGNING_KEY (CI secrets)" bash -c 'test "$1" -eq 0 && cmp -s "$2/SHA256SUMS.sig" "$3/SHA256SUMS.sig"' _ "$code" "$work/envkey" "$site"
 
+cp -r "$site" "$work/release1"
+
 # The release chain: a new commit is release 2, release 1 is archived; the same commit again
 # is the same release, byte for byte.
 sed -i 's/^answer: .*/answer: 24時間365日（2026年11月改定）/' "$work/repo/content/checklists/meti-cloud-sla/application-operations/01-service-hours.md"
@@ -66,6 +68,19 @@ expect "sha256sum -c covers the archive too" bash -c 'cd "$1" && sha256sum --qui
 cp -r "$site" "$work/release2"
 "$TRUSTPAGE" build -q --sign --key "$work/secret/demo.key" --content "$work/repo/content" --out "$site"
 expect "publishing the same commit again gives the same release, byte for byte" diff -r "$work/release2" "$site"
+
+# One downloaded file, checked against the site as published now.
+item=checklists/meti-cloud-sla/items/meti-01-service-hours.html
+out=$("$TRUSTPAGE" verify "$site/$item" --bundle "$site" --key "$keys/demo.pub.pem") && code=0 || code=$?
+expect "a current file is genuine and current" \
+  bash -c 'test "$1" -eq 0 && grep -q "genuine and current — $2 in release 2" <<<"$3"' _ "$code" "$item" "$out"
+out=$("$TRUSTPAGE" verify "$work/release1/$item" --bundle "$site" --key "$keys/demo.pub.pem") && code=0 || code=$?
+expect "a file downloaded from release 1 is genuine but superseded by release 2, with its date" \
+  bash -c 'test "$1" -eq 1 && grep -q "genuine but superseded — $2 in release 1 .*replaced by release 2 on 2026-11-01" <<<"$3"' _ "$code" "$item" "$out"
+cp "$site/$item" "$work/edited.html" && printf ' ' >>"$work/edited.html"
+out=$("$TRUSTPAGE" verify "$work/edited.html" --bundle "$site" --key "$keys/demo.pub.pem") && code=0 || code=$?
+expect "an altered file is not part of any release" \
+  bash -c 'test "$1" -eq 1 && grep -q "not part of any release" <<<"$2"' _ "$code" "$out"
 
 # Tampering: each case is caught, and the message names what is wrong.
 tamper() { rm -rf "$work/t" && cp -r "$work/release2" "$work/t"; }
