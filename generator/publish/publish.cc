@@ -111,6 +111,14 @@ Result<std::map<std::string, std::string>> read_previous(const fs::path& dir) {
   return files;
 }
 
+// "trust.example.com" of "https://trust.example.com/sub/": the signer's name in allowed_signers.
+std::string site_host(const std::string& base_url) {
+  size_t start = base_url.find("://");
+  start = start == std::string::npos ? 0 : start + 3;
+  size_t end = base_url.find_first_of("/:", start);
+  return base_url.substr(start, end == std::string::npos ? std::string::npos : end - start);
+}
+
 Status render_into(const SitePlan& plan, const Theme& theme, Bundle& bundle) {
   TemplateEngine engine(
       [&theme](const std::string& name) { return theme.file("templates/" + name); });
@@ -171,8 +179,20 @@ BuildResult build_bundle(const BuildOptions& options) {
     key = std::move(*loaded);
   }
 
-  BuildInfo info{result.provenance, TRUSTPAGE_VERSION, options.preview,
-                 key ? key->public_key().fingerprint() : ""};
+  BuildInfo info{result.provenance,
+                 TRUSTPAGE_VERSION,
+                 options.preview,
+                 key ? key->public_key().fingerprint() : "",
+                 {},
+                 ""};
+  if (key) {
+    // Customers' stock tools need the public key; the fingerprint on every page pins it.
+    const PublicKey& pub = key->public_key();
+    info.signer_principal = site_host(content.site.base_url);
+    info.public_key_files = {{"publishing-key.pub.pem", pub.pem()},
+                             {"publishing-key.minisign.pub", pub.minisign_file()},
+                             {"allowed_signers", pub.allowed_signers(info.signer_principal)}};
+  }
   Result<SitePlan> plan = plan_site(content, *theme, info);
   if (!plan.ok()) {
     // The site stage names content paths; show them as the vendor knows them.

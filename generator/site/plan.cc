@@ -107,6 +107,7 @@ class Planner {
     base["site"] = *site;
     base["build"] = build_value(*strings);
     base["home"] = overview_route(prefix);
+    base["verify_route"] = info_.fingerprint.empty() ? "" : prefix + "verify.html";
     base["assets"] = Map{{"style", asset_route("style.css")}};
     base["is_404"] = false;
     base["inline_style"] = "";
@@ -179,6 +180,22 @@ class Planner {
                    [&c, &item](const std::string& p) { return item_route(p, c, item); });
         }
       }
+    }
+
+    if (!info_.fingerprint.empty()) {
+      add_page(prefix + "verify.html", "verify.xhtml", text(*strings, "verify_title"),
+               Map{{"verify", Map{{"principal", info_.signer_principal},
+                                  {"files", Map{{"manifest", "SHA256SUMS"},
+                                                {"minisig", "SHA256SUMS.minisig"},
+                                                {"sshsig", "SHA256SUMS.sig"},
+                                                {"release", "release.json"}}},
+                                  {"keys", List{Map{{"label", "publishing-key.pub.pem"},
+                                                    {"route", "keys/publishing-key.pub.pem"}},
+                                                Map{{"label", "publishing-key.minisign.pub"},
+                                                    {"route", "keys/publishing-key.minisign.pub"}},
+                                                Map{{"label", "allowed_signers"},
+                                                    {"route", "keys/allowed_signers"}}}}}}},
+               [](const std::string& pre) { return pre + "verify.html"; });
     }
 
     for (const Page& p : content_.pages) {
@@ -348,6 +365,9 @@ class Planner {
     }
     for (const Document& d : content_.documents) {
       plan_.files.push_back({document_route(d.path), d.bytes});
+    }
+    for (const auto& [name, text] : info_.public_key_files) {
+      plan_.files.push_back({"keys/" + name, text});
     }
     std::vector<std::string> routes;
     for (const PagePlan& page : plan_.pages) {

@@ -2,6 +2,7 @@
 // (sitemap.xml, robots.txt, assets, documents) from the validated Content.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,10 @@ struct BuildInfo {
   std::string version;   // trustpage's version, shown in the footer
   bool preview = false;  // `serve`: adds the live-reload script, marks the site as a preview
   std::string fingerprint;  // the publishing key's, when the bundle is signed
+  // The public key as published under keys/ (file name -> text), for the verify page and
+  // for customers' stock tools; empty when the bundle is not signed.
+  std::map<std::string, std::string> public_key_files;
+  std::string signer_principal;  // the name in keys/allowed_signers
 };
 
 struct PagePlan {

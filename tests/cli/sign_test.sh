@@ -56,6 +56,18 @@ expect "the key can come from \$TRUSTPAGE_SIGNING_KEY (CI secrets)" bash -c 'tes
 
 cp -r "$site" "$work/release1"
 
+# The "how to verify" page: every command on it, exactly as printed, works on the site.
+commands=$(grep -o '<pre class="command" data-tool="[^"]*"><code>[^<]*</code>' "$site/verify.html" |
+  sed -e 's/.*<code>//' -e 's/<\/code>//' -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&quot;/"/g' -e 's/&amp;/\&/g')
+expect "the verify page shows five commands" test "$(grep -c . <<<"$commands")" -eq 5
+while IFS= read -r command; do
+  [[ -n $command ]] || continue
+  expect "verify page command works: $command" \
+    bash -c 'cd "$1" && eval "${2/#trustpage /\"\$3\" }" >/dev/null 2>&1' _ "$site" "$command" "$TRUSTPAGE"
+done <<<"$commands"
+expect "the English verify page exists too" grep -q "How to verify this site" "$site/en/verify.html"
+expect "the footer links to the verify page" grep -q 'href="../../verify.html"' "$site/checklists/meti-cloud-sla/index.html"
+
 # The release chain: a new commit is release 2, release 1 is archived; the same commit again
 # is the same release, byte for byte.
 sed -i 's/^answer: .*/answer: 24時間365日（2026年11月改定）/' "$work/repo/content/checklists/meti-cloud-sla/application-operations/01-service-hours.md"
