@@ -38,6 +38,7 @@ struct VerifyCommand {
   std::optional<std::filesystem::path> bundle;  // --bundle DIR: `target` is one file
   std::optional<std::filesystem::path> key_file;
   std::optional<std::string> fingerprint;
+  std::optional<std::filesystem::path> state;  // remembers the newest release seen
 };
 
 int run_build(const BuildCommand& command);

@@ -122,6 +122,9 @@ int main(int argc, char** argv) {
       "--key", verify.key_file, "the vendor's public key (PEM, minisign .pub or ssh-ed25519 line)");
   verify_cmd->add_option("--fingerprint", verify.fingerprint, "or its fingerprint (SHA256:...)")
       ->excludes(key_opt);
+  verify_cmd->add_option("--state", verify.state,
+                         "remember the newest release seen in FILE and reject a rollback to an "
+                         "older one or a forked chain");
 
   try {
     app.parse(argc, argv);

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "sign/state.h"
 #include "source/source.h"
 
 namespace trustpage {
@@ -84,6 +85,46 @@ int identify(const fs::path& file, const std::map<std::string, std::string>& fil
   return kNotVerified;
 }
 
+// --state FILE: the bundle must move forward from what this customer saw last time.
+int check_state(const fs::path& state_file, const std::map<std::string, std::string>& files,
+                const VerifyReport& report) {
+  SeenRelease now = seen_release(files, report);
+  std::error_code ec;
+  if (fs::exists(state_file, ec)) {
+    std::ifstream in(state_file, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    Result<SeenRelease> before = SeenRelease::parse(text.str());
+    if (!before.ok()) {
+      std::cerr << "error: " << state_file.string() << " " << before.status().message() << '\n';
+      return kCouldNotRun;
+    }
+    if (Status s = check_forward(*before, now, files); !s.ok()) {
+      std::cout << "FAILED  " << s.message() << "\nNOT VERIFIED: " << state_file.string()
+                << " was left unchanged\n";
+      return kNotVerified;
+    }
+  }
+  // Written beside and renamed, so an interrupted run never leaves half a state file.
+  fs::path tmp = state_file.string() + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << now.to_json();
+    if (!out) {
+      std::cerr << "error: cannot write " << tmp.string() << '\n';
+      return kCouldNotRun;
+    }
+  }
+  fs::rename(tmp, state_file, ec);
+  if (ec) {
+    std::cerr << "error: cannot write " << state_file.string() << ": " << ec.message() << '\n';
+    return kCouldNotRun;
+  }
+  std::cout << "ok      release " << now.sequence << " is not older than any release seen before ("
+            << state_file.string() << ")\n";
+  return kVerified;
+}
+
 }  // namespace
 
 int run_verify(const VerifyCommand& command) {
@@ -121,6 +162,9 @@ int run_verify(const VerifyCommand& command) {
   if (!report.verified) {
     std::cout << "NOT VERIFIED: " << bundle_dir.string() << '\n';
     return kNotVerified;
+  }
+  if (command.state) {
+    if (int code = check_state(*command.state, *files, report); code != kVerified) return code;
   }
   if (command.bundle) return identify(command.target, *files, report);
   std::cout << "verified: release " << report.release.sequence << " of " << report.release.site

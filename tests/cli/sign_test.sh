@@ -94,6 +94,24 @@ out=$("$TRUSTPAGE" verify "$work/edited.html" --bundle "$site" --key "$keys/demo
 expect "an altered file is not part of any release" \
   bash -c 'test "$1" -eq 1 && grep -q "not part of any release" <<<"$2"' _ "$code" "$out"
 
+# --state remembers the newest release seen: a replayed older release (rollback) and another
+# release under a number already seen (fork) are rejected though their signatures are valid.
+state="$work/seen.json"
+expect "--state accepts release 1, then release 2" bash -c '
+  "$1" verify "$2" --key "$4" --state "$5" >/dev/null && "$1" verify "$3" --key "$4" --state "$5" >/dev/null' \
+  _ "$TRUSTPAGE" "$work/release1" "$work/release2" "$keys/demo.pub.pem" "$state"
+out=$("$TRUSTPAGE" verify "$work/release1" --key "$keys/demo.pub.pem" --state "$state") && code=0 || code=$?
+expect "--state rejects a rollback to release 1" bash -c 'test "$1" -eq 1 && grep -q "rollback" <<<"$2"' _ "$code" "$out"
+git clone -q "$work/repo" "$work/fork" && git -C "$work/fork" reset -q --hard HEAD~1
+sed -i 's/^answer: .*/answer: 別の改定/' "$work/fork/content/checklists/meti-cloud-sla/application-operations/01-service-hours.md"
+commit_all "$work/fork" 2026-11-02T10:00:00+09:00 "A different release 2"
+"$TRUSTPAGE" build -q --sign --key "$work/secret/demo.key" --previous "$work/release1" --content "$work/fork/content" --out "$work/fork-site"
+expect "the forked release verifies on its own" "$TRUSTPAGE" verify "$work/fork-site" --key "$keys/demo.pub.pem"
+cp "$state" "$work/seen.before"
+out=$("$TRUSTPAGE" verify "$work/fork-site" --key "$keys/demo.pub.pem" --state "$state") && code=0 || code=$?
+expect "--state rejects a fork (another release 2)" bash -c 'test "$1" -eq 1 && grep -q "fork" <<<"$2"' _ "$code" "$out"
+expect "a rejected bundle leaves the state file as it was" cmp -s "$state" "$work/seen.before"
+
 # Tampering: each case is caught, and the message names what is wrong.
 tamper() { rm -rf "$work/t" && cp -r "$work/release2" "$work/t"; }
 tamper; printf 'x' >>"$work/t/checklists/meti-cloud-sla/index.html"
