@@ -24,7 +24,7 @@ expect "the fingerprint is the one ssh-keygen prints" grep -q "fingerprint: $fin
 
 demo_repo "$work/repo"
 site="$work/repo/public"
-"$TRUSTPAGE" build -q --sign --key "$work/secret/demo.key" --content "$work/repo/content" --out "$site"
+"$TRUSTPAGE" build --sign --key "$work/secret/demo.key" --content "$work/repo/content" --out "$site" >"$work/build.log" 2>&1
 expect "every page shows the key's fingerprint" grep -q "$fingerprint" "$site/checklists/meti-cloud-sla/index.html"
 expect "trustpage verify accepts the signed site" "$TRUSTPAGE" verify "$site" --key "$keys/demo.pub.pem"
 expect "trustpage verify accepts the fingerprint instead of the key" \
@@ -42,6 +42,8 @@ expect "ssh-keygen -Y verify accepts SHA256SUMS.sig with allowed_signers" \
 # Key safety: the private key appears nowhere in the output.
 secret_b64=$(grep -v -- ----- "$work/secret/demo.key" | tr -d '\n')
 expect "the private key appears in no published file" bash -c '! grep -rqF -e "PRIVATE KEY" -e "${1:0:40}" "$2"' _ "$secret_b64" "$site"
+expect "the private key appears in no log (build, keygen)" \
+  bash -c '! grep -qF -e "PRIVATE KEY" -e "${1:0:40}" "$2" "$3"' _ "$secret_b64" "$work/build.log" "$work/keygen.out"
 cp "$work/secret/demo.key" "$work/secret/loose.key" && chmod 644 "$work/secret/loose.key"
 out=$("$TRUSTPAGE" build -q --sign --key "$work/secret/loose.key" --content "$work/repo/content" --out "$work/loose" 2>&1) && code=0 || code=$?
 expect "a key file readable by others is refused, naming chmod 600" \
