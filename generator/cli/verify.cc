@@ -16,32 +16,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Every regular file under `dir`; symlinks are refused (a bundle never has them).
 Result<std::map<std::string, std::string>> read_bundle(const fs::path& dir) {
   Result<std::unique_ptr<Source>> source = open_worktree(dir);
   if (!source.ok()) return source.status();
-  std::map<std::string, std::string> files;
-  std::vector<std::string> pending{""};
-  while (!pending.empty()) {
-    std::string folder = pending.back();
-    pending.pop_back();
-    Result<std::vector<Entry>> entries = (*source)->list(folder);
-    if (!entries.ok()) return entries.status();
-    for (const Entry& entry : *entries) {
-      std::string path = join_path(folder, entry.name);
-      if (entry.kind == EntryKind::kDirectory) {
-        pending.push_back(path);
-      } else if (entry.kind == EntryKind::kFile) {
-        Result<std::string> bytes = (*source)->read(path);
-        if (!bytes.ok()) return bytes.status();
-        files.emplace(path, std::move(*bytes));
-      } else {
-        return Status::Error(Location{(dir / path).string()},
-                             "is a symlink or special file; a published bundle has none");
-      }
-    }
-  }
-  return files;
+  return read_tree(**source);
 }
 
 std::string today_utc() {

@@ -91,24 +91,7 @@ Result<std::map<std::string, std::string>> read_previous(const fs::path& dir) {
   if (!fs::exists(dir / "release.json", ec)) return files;
   Result<std::unique_ptr<Source>> source = open_worktree(dir);
   if (!source.ok()) return source.status();
-  std::vector<std::string> pending{""};
-  while (!pending.empty()) {
-    std::string folder = pending.back();
-    pending.pop_back();
-    Result<std::vector<Entry>> entries = (*source)->list(folder);
-    if (!entries.ok()) return entries.status();
-    for (const Entry& entry : *entries) {
-      std::string path = join_path(folder, entry.name);
-      if (entry.kind == EntryKind::kDirectory && (folder != "" || entry.name == "archive")) {
-        pending.push_back(path);
-      } else if (entry.kind == EntryKind::kFile && is_release_file(path)) {
-        Result<std::string> bytes = (*source)->read(path);
-        if (!bytes.ok()) return bytes.status();
-        files.emplace(path, std::move(*bytes));
-      }
-    }
-  }
-  return files;
+  return read_tree(**source, [](std::string_view path) { return is_release_file(path); });
 }
 
 // "trust.example.com" of "https://trust.example.com/sub/": the signer's name in allowed_signers.

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -25,13 +26,13 @@ struct Entry {
 // Which state of the content a build reads. All dates in the output come from here,
 // never from the clock, so the same commit always gives the same bytes.
 struct Provenance {
-  std::string commit;           // 40 hex digits; empty when the content is not in git
-  std::int64_t time = 0;        // commit time, seconds since the epoch (UTC)
-  int offset_minutes = 0;       // the committer's timezone offset
-  bool worktree = false;        // read from disk, may contain uncommitted edits
-  bool dirty = false;           // worktree differs from the commit (when known)
-  std::string repo_root;        // absolute path of the repository work tree (empty if none)
-  std::string content_prefix;   // content dir relative to the repo root ("" or "content/")
+  std::string commit;          // 40 hex digits; empty when the content is not in git
+  std::int64_t time = 0;       // commit time, seconds since the epoch (UTC)
+  int offset_minutes = 0;      // the committer's timezone offset
+  bool worktree = false;       // read from disk, may contain uncommitted edits
+  bool dirty = false;          // worktree differs from the commit (when known)
+  std::string repo_root;       // absolute path of the repository work tree (empty if none)
+  std::string content_prefix;  // content dir relative to the repo root ("" or "content/")
 };
 
 class Source {
@@ -59,6 +60,11 @@ Result<std::unique_ptr<Source>> open_git(const std::filesystem::path& content_di
 // A value starting with "symlink:" is reported as a symlink.
 std::unique_ptr<Source> open_memory(std::map<std::string, std::string> files,
                                     Provenance provenance = {});
+
+// Every regular file under the root whose path `keep` accepts (all when empty), path ->
+// bytes. A symlink or special file anywhere is an error naming it.
+Result<std::map<std::string, std::string>> read_tree(
+    const Source& source, const std::function<bool(std::string_view path)>& keep = {});
 
 // Joins "a/b" and "c" into "a/b/c"; "" and "c" into "c".
 std::string join_path(std::string_view dir, std::string_view name);
