@@ -108,7 +108,8 @@ class Planner {
     base["build"] = build_value(*strings);
     base["home"] = overview_route(prefix);
     base["verify_route"] = info_.fingerprint.empty() ? "" : prefix + "verify.html";
-    base["assets"] = Map{{"style", asset_route("style.css")}};
+    base["assets"] = Map{{"style", asset_route("style.css")},
+                         {"verify_script", asset_route("verify.js")}};
     base["is_404"] = false;
     base["inline_style"] = "";
 

@@ -32,6 +32,8 @@ node "$here/check-print.mjs" "$work/demo-site" "$shots/print" || status=1
 echo "# serve: live reload in the browser"
 cp -r "$repo/content" "$work/live"
 node "$here/check-live-reload.mjs" "$TRUSTPAGE" "$work/live" || status=1
+echo "# verify page: the in-browser check of a signed site"
+node "$here/check-verify-page.mjs" "$TRUSTPAGE" "$work/verify" || status=1
 echo "# XSS fixture"
 node "$here/check-site.mjs" "$work/xss-site" "$shots/xss" || status=1
 exit $status
