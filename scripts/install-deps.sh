@@ -30,6 +30,12 @@ if ((${#missing[@]})); then
 fi
 
 if [[ "${1:-}" == "--test" ]]; then
+  # playwright-core needs Node 20 or newer; Debian 12's own nodejs is 18.
+  if ! node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)'; then
+    echo "error: the browser tests need Node.js 20 or newer (found $(node --version))." >&2
+    echo "Install Node 20 (e.g. from NodeSource or bookworm-backports), then run this again." >&2
+    exit 1
+  fi
   # playwright-core drives Debian's chromium; it never downloads a browser.
   (cd "$(dirname "$0")/../tests/browser" && npm ci --no-audit --no-fund --loglevel=error)
 fi
