@@ -8,13 +8,6 @@ namespace trustpage {
 
 const char* const kVersion = TRUSTPAGE_VERSION;
 
-BuildOptions BuildCommand::resolved() const {
-  BuildOptions out = options;
-  if (theme_dir) out.theme_dir = *theme_dir;
-  out.stale_after_months = stale_after_months;
-  return out;
-}
-
 size_t report(const Diagnostics& diagnostics, bool errors_only) {
   for (const Diagnostic& d : diagnostics.list()) {
     if (errors_only && d.severity != Severity::kError) continue;
@@ -39,7 +32,7 @@ std::string human_size(size_t bytes) {
 
 int run_build(const BuildCommand& command) {
   auto start = std::chrono::steady_clock::now();
-  BuildOptions options = command.resolved();
+  const BuildOptions& options = command.options;
   BuildResult result = publish(options);
   size_t errors = report(result.diagnostics, command.quiet);
   if (errors > 0) {
@@ -64,7 +57,7 @@ int run_build(const BuildCommand& command) {
 }
 
 int run_check(const BuildCommand& command) {
-  Diagnostics diagnostics = check(command.resolved());
+  Diagnostics diagnostics = check(command.options);
   size_t errors = report(diagnostics, false);
   size_t warnings = diagnostics.warning_count();
   if (errors == 0 && (warnings == 0 || !command.strict)) {

@@ -12,12 +12,8 @@ extern const char* const kVersion;
 
 struct BuildCommand {
   BuildOptions options;
-  std::optional<std::string> theme_dir;
-  std::optional<int> stale_after_months;
   bool quiet = false;   // errors only
   bool strict = false;  // check: warnings fail too
-
-  BuildOptions resolved() const;
 };
 
 struct ServeCommand {

@@ -40,11 +40,11 @@ int main(int argc, char** argv) {
       ->add_flag("--worktree", build.options.worktree,
                  "publish the files on disk, including uncommitted edits (preview)")
       ->excludes(rev);
-  build_cmd->add_option("--theme", build.theme_dir,
+  build_cmd->add_option("--theme", build.options.theme_dir,
                         "theme folder overriding the built-in theme (default: themes/<name>/ "
                         "beside the content folder, if present)");
   build_cmd
-      ->add_option("--stale-after", build.stale_after_months,
+      ->add_option("--stale-after", build.options.stale_after_months,
                    "warn about answers reviewed more than N months before the commit "
                    "(default: site.yaml stale_after_months, else 12)")
       ->check(CLI::Range(1, 1200));
@@ -74,7 +74,7 @@ int main(int argc, char** argv) {
   check_cmd->add_option("--content", check.options.content_dir, "content folder")
       ->capture_default_str();
   check_cmd
-      ->add_option("--stale-after", check.stale_after_months,
+      ->add_option("--stale-after", check.options.stale_after_months,
                    "warn about answers reviewed more than N months ago")
       ->check(CLI::Range(1, 1200));
   check_cmd->add_flag("--strict", check.strict, "treat warnings as errors");
@@ -86,7 +86,8 @@ int main(int argc, char** argv) {
       "every change and reloading open pages. Writes nothing to disk.");
   serve_cmd->add_option("--content", serve.build.options.content_dir, "content folder")
       ->capture_default_str();
-  serve_cmd->add_option("--theme", serve.build.theme_dir, "theme folder (see build --theme)");
+  serve_cmd->add_option("--theme", serve.build.options.theme_dir,
+                        "theme folder (see build --theme)");
   serve_cmd->add_option("--port", serve.port, "port on 127.0.0.1")
       ->capture_default_str()
       ->check(CLI::Range(1, 65535));

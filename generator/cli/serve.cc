@@ -163,7 +163,7 @@ class Preview {
 }  // namespace
 
 int run_serve(const ServeCommand& command) {
-  BuildOptions options = command.build.resolved();
+  BuildOptions options = command.build.options;
   options.worktree = true;
   options.preview = true;
   std::vector<fs::path> watched{options.content_dir};

@@ -22,6 +22,14 @@ Result<std::map<std::string, std::string>> read_bundle(const fs::path& dir) {
   return read_tree(**source);
 }
 
+std::optional<std::string> read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  if (!in) return std::nullopt;
+  return bytes.str();
+}
+
 std::string today_utc() {
   std::time_t now = std::time(nullptr);
   std::tm tm{};
@@ -36,14 +44,12 @@ constexpr int kVerified = 0, kNotVerified = 1, kCouldNotRun = 2;
 // One downloaded file against a bundle that verified.
 int identify(const fs::path& file, const std::map<std::string, std::string>& files,
              const VerifyReport& report) {
-  std::ifstream in(file, std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  if (!in) {
+  std::optional<std::string> bytes = read_file(file);
+  if (!bytes) {
     std::cerr << "error: cannot read " << file.string() << '\n';
     return kCouldNotRun;
   }
-  FileVerdict verdict = identify_file(files, report, bytes.str());
+  FileVerdict verdict = identify_file(files, report, *bytes);
   const std::string name = file.filename().string();
   switch (verdict.kind) {
     case FileVerdict::Kind::kCurrent:
@@ -69,10 +75,7 @@ int check_state(const fs::path& state_file, const std::map<std::string, std::str
   SeenRelease now = seen_release(files, report);
   std::error_code ec;
   if (fs::exists(state_file, ec)) {
-    std::ifstream in(state_file, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    Result<SeenRelease> before = SeenRelease::parse(text.str());
+    Result<SeenRelease> before = SeenRelease::parse(read_file(state_file).value_or(""));
     if (!before.ok()) {
       std::cerr << "error: " << state_file.string() << " " << before.status().message() << '\n';
       return kCouldNotRun;
@@ -109,11 +112,9 @@ int run_verify(const VerifyCommand& command) {
   VerifyOptions options;
   options.today = today_utc();
   if (command.key_file) {
-    Result<std::unique_ptr<Source>> folder = open_worktree(
-        command.key_file->parent_path().empty() ? fs::path(".") : command.key_file->parent_path());
-    Result<std::string> text = folder.ok() ? (*folder)->read(command.key_file->filename().string())
-                                           : Result<std::string>(folder.status());
-    Result<PublicKey> key = text.ok() ? PublicKey::parse(*text) : Result<PublicKey>(text.status());
+    std::optional<std::string> text = read_file(*command.key_file);
+    Result<PublicKey> key =
+        text ? PublicKey::parse(*text) : Result<PublicKey>(Status::Error("cannot read the file"));
     if (!key.ok()) {
       std::cerr << "error: --key " << command.key_file->string() << ": " << key.status().message()
                 << '\n';

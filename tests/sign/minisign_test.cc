@@ -10,9 +10,6 @@ using namespace trustpage::testing;
 
 namespace {
 
-const std::string kManifest =
-    "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08  index.html\n"
-    "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752  answers.json\n";
 const std::string kTrusted = "sequence:3 commit:abc123 expires:2027-05-01";
 
 std::string sign_manifest(const SignFixture& fixture) {

@@ -19,6 +19,11 @@
 
 namespace trustpage::testing {
 
+// A small manifest in SHA256SUMS form: what both envelopes sign in the tests.
+inline const std::string kManifest =
+    "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08  index.html\n"
+    "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752  answers.json\n";
+
 struct ToolRun {
   int exit_code = -1;
   std::string output;  // stdout and stderr together
