@@ -66,6 +66,13 @@ printf '<div xmlns:tp="urn:trustpage:template"><h1 class="from-override" tp:text
 expect "--content DIR/ finds themes/ beside DIR" \
   bash -c 'test "$1" -eq 0 && grep -q "from-override" "$2/slash/public/pages/overview.html"' _ "$code" "$work"
 
+mkdir -p "$work/mytheme/templates"
+printf '<div xmlns:tp="urn:trustpage:template"><h1 class="from-flag" tp:text="page.title"/></div>\n' \
+  >"$work/mytheme/templates/page.xhtml"
+"$TRUSTPAGE" build -q --worktree --theme "$work/mytheme" --content "$work/slash/content" --out "$work/flag" && code=0 || code=$?
+expect "--theme DIR overrides the built-in theme" \
+  bash -c 'test "$1" -eq 0 && grep -q "from-flag" "$2/flag/pages/overview.html"' _ "$code" "$work"
+
 (cd "$work" && "$TRUSTPAGE" build) >"$work/nocontent.out" 2>&1 && code=0 || code=$?
 expect "build without a content folder says so and how to fix it" \
   bash -c 'test "$1" -eq 1 && grep -q "content folder content does not exist" "$2" && grep -q -- "--content" "$2"' _ "$code" "$work/nocontent.out"

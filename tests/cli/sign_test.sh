@@ -24,6 +24,9 @@ expect "the fingerprint is the one ssh-keygen prints" grep -q "fingerprint: $fin
 
 demo_repo "$work/repo"
 site="$work/repo/public"
+out=$("$TRUSTPAGE" keygen --name leak --private "$work/repo/leak.key" --keys "$work/leakkeys" 2>&1) && code=0 || code=$?
+expect "keygen refuses to put the private key inside a git repository" \
+  bash -c 'test "$1" -eq 1 && grep -q "inside the git repository" <<<"$2" && test ! -e "$3"' _ "$code" "$out" "$work/repo/leak.key"
 "$TRUSTPAGE" build --sign --key "$work/secret/demo.key" --content "$work/repo/content" --out "$site" >"$work/build.log" 2>&1
 expect "every page shows the key's fingerprint" grep -q "$fingerprint" "$site/checklists/meti-cloud-sla/index.html"
 expect "trustpage verify accepts the signed site" "$TRUSTPAGE" verify "$site" --key "$keys/demo.pub.pem"
