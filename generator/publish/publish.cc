@@ -162,12 +162,11 @@ BuildResult build_bundle(const BuildOptions& options) {
     key = std::move(*loaded);
   }
 
-  BuildInfo info{result.provenance,
-                 TRUSTPAGE_VERSION,
-                 options.preview,
-                 key ? key->public_key().fingerprint() : "",
-                 {},
-                 ""};
+  BuildInfo info;
+  info.provenance = result.provenance;
+  info.version = TRUSTPAGE_VERSION;
+  info.preview = options.preview;
+  info.fingerprint = key ? key->public_key().fingerprint() : "";
   if (key) {
     // Customers' stock tools need the public key; the fingerprint on every page pins it.
     const PublicKey& pub = key->public_key();

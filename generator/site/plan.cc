@@ -314,8 +314,15 @@ class Planner {
       v["count"] = std::to_string(counts[status]);
       summary.push_back(std::move(v));
     }
+    List downloads;
+    for (const std::string& format : info_.download_formats) {
+      downloads.push_back(Map{{"format", format},
+                              {"label", text(strings, "download_" + format)},
+                              {"route", checklist_download_route(c, format)}});
+    }
     return Map{{"id", c.id},
                {"title", c.title},
+               {"downloads", std::move(downloads)},
                {"description", *description},
                {"source", c.source},
                {"source_url", c.source_url},

@@ -22,6 +22,9 @@ struct BuildInfo {
   // for customers' stock tools; empty when the bundle is not signed.
   std::map<std::string, std::string> public_key_files;
   std::string signer_principal;  // the name in keys/allowed_signers
+  // Formats each checklist is also published in ("pdf", "csv", …), in the order the
+  // checklist page lists them; the files themselves are rendered by their own stage.
+  std::vector<std::string> download_formats;
 };
 
 struct PagePlan {

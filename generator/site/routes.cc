@@ -31,6 +31,10 @@ std::string document_route(const std::string& document) {
   return "documents/" + document;
 }
 
+std::string checklist_download_route(const Checklist& checklist, const std::string& format) {
+  return "checklists/" + checklist.id + "/" + checklist.id + "." + format;
+}
+
 std::string item_anchor(const Item& item) {
   return "item-" + item.id;
 }

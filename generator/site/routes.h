@@ -18,6 +18,10 @@ std::string page_route(const std::string& prefix, const Page& page);
 std::string asset_route(const std::string& asset);        // "assets/<asset>"
 std::string document_route(const std::string& document);  // "documents/<path>"
 
+// A checklist as a downloadable file ("pdf", "csv", "xlsx", "json"): one per checklist,
+// shared by every language, e.g. "checklists/meti-cloud-sla/meti-cloud-sla.pdf".
+std::string checklist_download_route(const Checklist& checklist, const std::string& format);
+
 // The anchor of an item's row on its checklist page: stable, derived from the item id.
 std::string item_anchor(const Item& item);
 

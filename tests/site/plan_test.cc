@@ -71,7 +71,7 @@ TEST_CASE("the sitemap lists every page but 404 under base_url, escaped as XML")
   p.commit = std::string(40, 'a');
   p.time = 1767225600;  // 2026-01-01T00:00:00Z
   p.offset_minutes = 9 * 60;
-  Result<SitePlan> plan = plan_site(sample(), Theme::builtin(), BuildInfo{p, "1.0", false, "", {}, ""});
+  Result<SitePlan> plan = plan_site(sample(), Theme::builtin(), BuildInfo{p, "1.0", false, "", {}, "", {}});
   REQUIRE(plan.ok());
   const StaticFile* sitemap = find_file(*plan, "sitemap.xml");
   REQUIRE(sitemap);
@@ -93,7 +93,7 @@ TEST_CASE("dates on the site are the commit's, in the committer's time zone") {
   p.commit = std::string(40, 'b');
   p.time = 1767196800;  // 2025-12-31T16:00:00Z = 2026-01-01 01:00 +09:00
   p.offset_minutes = 9 * 60;
-  Result<SitePlan> plan = plan_site(sample(), Theme::builtin(), BuildInfo{p, "1.0", false, "", {}, ""});
+  Result<SitePlan> plan = plan_site(sample(), Theme::builtin(), BuildInfo{p, "1.0", false, "", {}, "", {}});
   REQUIRE(plan.ok());
   const Map& build = find(*plan, "index.html")->context.at("build").as_map();
   CHECK(build.at("date").as_string() == "2026-01-01");
