@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "content/loader.h"
+#include "history/history.h"
 #include "output/output.h"
 #include "render/template.h"
 #include "sign/keys.h"
@@ -47,6 +48,31 @@ Content load(const Source& source, const BuildOptions& options, Diagnostics& dia
   load_options.today = reference_date(source.provenance());
   load_options.stale_after_months = options.stale_after_months;
   return load_content(source, load_options, diagnostics);
+}
+
+// A file beside the content folder (e.g. keys/allowed_signers), from the same commit as the
+// content, or from disk for --worktree; empty when there is none.
+std::string read_beside(const BuildOptions& options, const std::string& dir,
+                        const std::string& name) {
+  fs::path folder = themes_folder(options.content_dir).parent_path() / dir;
+  std::error_code ec;
+  Result<std::unique_ptr<Source>> source =
+      options.worktree ? (fs::is_directory(folder, ec) ? open_worktree(folder)
+                                                       : Status::Error("no folder"))
+                       : open_git(folder, options.rev);
+  if (!source.ok() || !(*source)->is_file(name)) return "";
+  Result<std::string> bytes = (*source)->read(name);
+  return bytes.ok() ? *bytes : "";
+}
+
+Result<History> mine(const BuildOptions& options, const Provenance& provenance) {
+  HistoryOptions history;
+  history.provenance = provenance;
+  history.allow_shallow = options.allow_shallow;
+  history.use_cache = options.use_history_cache;
+  if (options.history_cache) history.cache_dir = *options.history_cache;
+  history.allowed_signers = read_beside(options, "keys", "allowed_signers");
+  return mine_history(history);
 }
 
 // --theme DIR, else themes/<site.yaml theme>/ beside the content folder — read from the same
@@ -162,7 +188,18 @@ BuildResult build_bundle(const BuildOptions& options) {
     key = std::move(*loaded);
   }
 
+  std::optional<History> history;
+  if (options.history) {
+    Result<History> mined = mine(options, result.provenance);
+    if (!mined.ok()) {
+      result.diagnostics.add(mined.status());
+      return result;
+    }
+    history = std::move(*mined);
+  }
+
   BuildInfo info;
+  info.history = history ? &*history : nullptr;
   info.provenance = result.provenance;
   info.version = TRUSTPAGE_VERSION;
   info.preview = options.preview;
@@ -199,7 +236,6 @@ BuildResult build_bundle(const BuildOptions& options) {
   }
   sign.previous = std::move(*previous);
   result.diagnostics.add(sign_bundle(result.bundle, sign));
-  // The history stage slots in before plan_site: item timelines feed the pages.
   return result;
 }
 
@@ -215,6 +251,7 @@ Diagnostics check(const BuildOptions& options) {
   // Everything build would find (broken links, theme errors), from the files on disk.
   BuildOptions worktree = options;
   worktree.worktree = true;
+  worktree.history = false;  // history never makes content invalid, and can be slow to mine
   return build_bundle(worktree).diagnostics;
 }
 

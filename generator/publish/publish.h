@@ -1,4 +1,5 @@
-// The pipeline, top to bottom: source -> content -> site -> render -> bundle -> output.
+// The pipeline, top to bottom: source -> content -> history -> site -> render -> bundle ->
+// sign -> output.
 // The CLI (build, check, serve) is a thin shell over these three calls.
 #pragma once
 
@@ -31,6 +32,11 @@ struct BuildOptions {
   std::optional<int> stale_after_months;           // --stale-after
   bool preview = false;                            // serve: live reload, "preview" banner
   SigningOptions signing;
+  // The history stage: item timelines from git.
+  bool history = true;                             // false: pages show no history (check)
+  bool allow_shallow = false;                      // --allow-shallow
+  std::optional<std::filesystem::path> history_cache;  // --history-cache DIR
+  bool use_history_cache = true;                   // --no-history-cache
 };
 
 struct BuildResult {

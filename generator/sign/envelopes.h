@@ -39,4 +39,8 @@ Result<PublicKey> sshsig_verify(std::string_view file, std::string_view armored,
 Status sshsig_verify(const PublicKey& expected, std::string_view file, std::string_view armored,
                      const std::string& name_space);
 
+// The signer's key type in an armored SSHSIG ("ssh-ed25519", "ssh-rsa", …); empty when the
+// envelope is malformed. Tells "signed with a key type not checked here" from "bad".
+std::string sshsig_key_type(std::string_view armored);
+
 }  // namespace trustpage

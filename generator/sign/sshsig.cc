@@ -127,6 +127,21 @@ Result<PublicKey> sshsig_verify(std::string_view file, std::string_view armored,
   return signer;
 }
 
+std::string sshsig_key_type(std::string_view armored) {
+  std::optional<std::string> blob = dearmor(armored);
+  if (!blob) return "";
+  WireReader reader(*blob);
+  std::string_view magic, public_key_blob;
+  uint32_t version = 0;
+  if (!reader.raw(kMagic.size(), &magic) || magic != kMagic || !reader.u32(&version) ||
+      !reader.string(&public_key_blob))
+    return "";
+  WireReader key(public_key_blob);
+  std::string_view type;
+  if (!key.string(&type)) return "";
+  return std::string(type);
+}
+
 Status sshsig_verify(const PublicKey& expected, std::string_view file, std::string_view armored,
                      const std::string& name_space) {
   Result<PublicKey> signer = sshsig_verify(file, armored, name_space);

@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "render/markdown.h"
+#include "site/history_view.h"
 #include "site/links.h"
 #include "site/routes.h"
 #include "site/sitemap.h"
@@ -81,7 +82,11 @@ class MarkdownCache {
 class Planner {
  public:
   Planner(const Content& content, const Theme& theme, const BuildInfo& info)
-      : content_(content), theme_(theme), info_(info), markdown_(content) {}
+      : content_(content),
+        theme_(theme),
+        info_(info),
+        markdown_(content),
+        history_(info.history, content) {}
 
   Result<SitePlan> run() {
     const std::vector<std::string> languages =
@@ -109,7 +114,11 @@ class Planner {
     base["home"] = overview_route(prefix);
     base["verify_route"] = info_.fingerprint.empty() ? "" : prefix + "verify.html";
     base["assets"] = Map{{"style", asset_route("style.css")},
-                         {"verify_script", asset_route("verify.js")}};
+                         {"verify_script", asset_route("verify.js")},
+                         {"changes_script", asset_route("changes.js")}};
+    base["history"] = history_.summary(*strings);
+    base["changes_route"] = changes_route(prefix);
+    base["feed_route"] = feed_route();
     base["is_404"] = false;
     base["inline_style"] = "";
 
@@ -175,6 +184,7 @@ class Planner {
         for (const Item& item : s.items) {
           Result<Map> v = item_value(c, s, item, prefix, *strings, item_route(prefix, c, item));
           if (!v.ok()) return v.status();
+          (*v)["history"] = history_.item_timeline(item, prefix, *strings);
           add_page(item_route(prefix, c, item), "item.xhtml",
                    item.no + ". " + item.item + " — " + c.title,
                    Map{{"checklist", checklist}, {"item", std::move(*v)}},
@@ -182,6 +192,15 @@ class Planner {
         }
       }
     }
+
+    add_page(changes_route(prefix), "changes.xhtml", text(*strings, "changes_title"),
+             Map{{"changes", history_.changelog(prefix, *strings)}, {"history_files", [&] {
+                   List files;
+                   for (const Checklist& c : content_.checklists)
+                     files.push_back(Map{{"label", c.title}, {"route", history_json_route(c)}});
+                   return files;
+                 }()}},
+             [](const std::string& pre) { return changes_route(pre); });
 
     if (!info_.fingerprint.empty()) {
       add_page(prefix + "verify.html", "verify.xhtml", text(*strings, "verify_title"),
@@ -272,6 +291,7 @@ class Planner {
     add(text(strings, "nav_overview"), overview_route(prefix));
     for (const Checklist& c : content_.checklists) add(c.title, checklist_route(prefix, c));
     for (const Page& p : content_.pages) add(p.title, page_route(prefix, p));
+    add(text(strings, "nav_changes"), changes_route(prefix));
     return nav;
   }
 
@@ -354,6 +374,7 @@ class Planner {
                {"status", status_value(item.status, strings)},
                {"answer", item.answer},
                {"reviewed", item.reviewed.iso()},
+               {"last_changed", history_.last_changed(item)},
                {"stale", item.stale},
                {"remarks", *remarks},
                {"evidence", std::move(evidence)},
@@ -377,6 +398,18 @@ class Planner {
     for (const auto& [name, text] : info_.public_key_files) {
       plan_.files.push_back({"keys/" + name, text});
     }
+    // The feed speaks the default language, like the site's root.
+    const std::string language =
+        content_.site.languages.empty() ? "ja" : content_.site.languages.front();
+    Result<Map> strings = theme_.strings(language);
+    if (!strings.ok()) return strings.status();
+    plan_.files.push_back(
+        {feed_route(), history_.atom_feed(content_.site.service + " — " +
+                                              text(*strings, "changes_title"),
+                                          changes_route(""), *strings)});
+    for (const Checklist& c : content_.checklists) {
+      plan_.files.push_back({history_json_route(c), history_.json(c)});
+    }
     std::vector<std::string> routes;
     for (const PagePlan& page : plan_.pages) {
       if (page.route != "404.html") routes.push_back(page.route);
@@ -393,6 +426,7 @@ class Planner {
   const Theme& theme_;
   const BuildInfo& info_;
   MarkdownCache markdown_;
+  HistoryView history_;
   SitePlan plan_;
 };
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "content/model.h"
+#include "history/history.h"
 #include "render/value.h"
 #include "site/theme.h"
 #include "source/source.h"
@@ -25,6 +26,8 @@ struct BuildInfo {
   // Formats each checklist is also published in ("pdf", "csv", …), in the order the
   // checklist page lists them; the files themselves are rendered by their own stage.
   std::vector<std::string> download_formats;
+  // Item timelines from git; null when not mined (the pages then say there is no history).
+  const History* history = nullptr;
 };
 
 struct PagePlan {

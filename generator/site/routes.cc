@@ -35,6 +35,18 @@ std::string checklist_download_route(const Checklist& checklist, const std::stri
   return "checklists/" + checklist.id + "/" + checklist.id + "." + format;
 }
 
+std::string changes_route(const std::string& prefix) {
+  return prefix + "changes.html";
+}
+
+std::string feed_route() {
+  return "changes.atom";
+}
+
+std::string history_json_route(const Checklist& checklist) {
+  return "checklists/" + checklist.id + "/history.json";
+}
+
 std::string item_anchor(const Item& item) {
   return "item-" + item.id;
 }

@@ -22,6 +22,12 @@ std::string document_route(const std::string& document);  // "documents/<path>"
 // shared by every language, e.g. "checklists/meti-cloud-sla/meti-cloud-sla.pdf".
 std::string checklist_download_route(const Checklist& checklist, const std::string& format);
 
+// The changelog page, and the Atom feed of the same changes (one, at the root).
+std::string changes_route(const std::string& prefix);  // "<prefix>changes.html"
+std::string feed_route();                               // "changes.atom"
+// A checklist's history as JSON, beside its other data.
+std::string history_json_route(const Checklist& checklist);
+
 // The anchor of an item's row on its checklist page: stable, derived from the item id.
 std::string item_anchor(const Item& item);
 

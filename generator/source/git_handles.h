@@ -1,4 +1,4 @@
-// RAII for libgit2 handles (private to the source library): every handle is a unique_ptr
+// RAII for libgit2 handles (shared by the libraries that read git: source, history): every handle is a unique_ptr
 // with its git_*_free deleter, so no error path can leak one.
 #pragma once
 

@@ -1,0 +1,574 @@
+// Walking the commit graph and comparing trees item by item.
+//
+// Speed comes from three choices: trees are compared entry by entry and a subtree is entered
+// only when its id differs (git_diff_tree_to_tree would expand unchanged subtrees); a blob is
+// parsed once, whatever number of commits hold it; and what each commit changed is kept in an
+// on-disk cache keyed by commit id, so a rebuild after one new commit compares one commit.
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <memory>
+#include <queue>
+#include <set>
+#include <system_error>
+#include <unordered_map>
+
+#include "history/cache.h"
+#include "history/history.h"
+#include "history/item_fields.h"
+#include "sign/allowed_signers.h"
+#include "sign/envelopes.h"
+#include "source/git_handles.h"
+
+namespace trustpage {
+
+std::string_view to_string(SignatureState state) {
+  switch (state) {
+    case SignatureState::kUnsigned: return "unsigned";
+    case SignatureState::kVerified: return "verified";
+    case SignatureState::kUnknownKey: return "unknown-key";
+    case SignatureState::kBad: return "bad";
+    case SignatureState::kUnsupported: return "unverified";
+  }
+  return "unsigned";
+}
+
+std::string_view to_string(ChangeKind kind) {
+  switch (kind) {
+    case ChangeKind::kAdded: return "added";
+    case ChangeKind::kChanged: return "changed";
+    case ChangeKind::kRemoved: return "removed";
+  }
+  return "changed";
+}
+
+std::vector<History::Revision> History::timeline(const std::string& item_id) const {
+  std::vector<Revision> out;
+  for (const ChangeSet& set : change_sets) {
+    for (const ItemChange& change : set.changes) {
+      if (change.item_id == item_id) out.push_back({&set, &change});
+    }
+  }
+  for (const ItemChange& change : unpublished) {
+    if (change.item_id == item_id) out.push_back({nullptr, &change});
+  }
+  return out;
+}
+
+const CommitInfo* History::last_changed(const std::string& item_id) const {
+  for (auto set = change_sets.rbegin(); set != change_sets.rend(); ++set) {
+    for (const ItemChange& change : set->changes) {
+      if (change.item_id == item_id) return &set->commit;
+    }
+  }
+  return nullptr;
+}
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace source_detail;
+using namespace history_detail;
+
+std::string hex(const git_oid* oid) {
+  char buf[GIT_OID_HEXSZ + 1] = {};
+  git_oid_tostr(buf, sizeof buf, oid);
+  return buf;
+}
+
+struct OidHash {
+  size_t operator()(const git_oid& oid) const {
+    size_t h;
+    std::memcpy(&h, oid.id, sizeof h);
+    return h;
+  }
+};
+struct OidEqual {
+  bool operator()(const git_oid& a, const git_oid& b) const { return git_oid_equal(&a, &b); }
+};
+
+// An item file that differs between two trees: its blob on each side (absent: null id).
+struct FileChange {
+  std::string path;  // content path, checklists/…
+  git_oid before{};
+  git_oid after{};
+  bool has_before = false, has_after = false;
+};
+
+using Snapshot = std::map<std::string, std::pair<std::string, const ItemFields*>>;  // id -> path
+
+class Miner {
+ public:
+  Miner(git_repository* repo, std::string prefix, HistoryStats& stats)
+      : repo_(repo), prefix_(std::move(prefix)), stats_(stats) {}
+
+  // The id of <prefix>checklists in a commit's tree; false when there is none.
+  bool checklists_tree(const git_commit* commit, git_oid& out) {
+    const git_oid* root = git_commit_tree_id(commit);
+    std::string path = prefix_ + "checklists";
+    git_tree* raw = nullptr;
+    if (git_tree_lookup(&raw, repo_, root) != 0) return false;
+    GitTree tree(raw);
+    git_tree_entry* entry_raw = nullptr;
+    if (git_tree_entry_bypath(&entry_raw, tree.get(), path.c_str()) != 0) return false;
+    GitTreeEntry entry(entry_raw);
+    if (git_tree_entry_type(entry.get()) != GIT_OBJECT_TREE) return false;
+    git_oid_cpy(&out, git_tree_entry_id(entry.get()));
+    return true;
+  }
+
+  // Item files that differ between trees `a` and `b` (either may be absent), entering only
+  // subtrees whose ids differ. `path` is the content path of both trees.
+  void diff(const git_oid* a, const git_oid* b, const std::string& path, int depth,
+            std::vector<FileChange>& out) {
+    if (a && b && git_oid_equal(a, b)) return;
+    GitTree ta = lookup(a), tb = lookup(b);
+    auto visit = [&](const git_tree_entry* ea, const git_tree_entry* eb) {
+      const char* name = git_tree_entry_name(ea ? ea : eb);
+      std::string child = path + "/" + name;
+      bool tree_a = ea && git_tree_entry_type(ea) == GIT_OBJECT_TREE;
+      bool tree_b = eb && git_tree_entry_type(eb) == GIT_OBJECT_TREE;
+      bool blob_a = ea && git_tree_entry_type(ea) == GIT_OBJECT_BLOB;
+      bool blob_b = eb && git_tree_entry_type(eb) == GIT_OBJECT_BLOB;
+      if (depth < 2 && (tree_a || tree_b)) {
+        diff(tree_a ? git_tree_entry_id(ea) : nullptr, tree_b ? git_tree_entry_id(eb) : nullptr,
+             child, depth + 1, out);
+      }
+      if (depth == 2 && (blob_a || blob_b) && is_item_path(child)) {
+        if (blob_a && blob_b && git_oid_equal(git_tree_entry_id(ea), git_tree_entry_id(eb)))
+          return;
+        FileChange change;
+        change.path = child;
+        if (blob_a) git_oid_cpy(&change.before, git_tree_entry_id(ea));
+        if (blob_b) git_oid_cpy(&change.after, git_tree_entry_id(eb));
+        change.has_before = blob_a;
+        change.has_after = blob_b;
+        out.push_back(std::move(change));
+      }
+    };
+    if (tb) {
+      for (size_t i = 0, n = git_tree_entrycount(tb.get()); i < n; ++i) {
+        const git_tree_entry* eb = git_tree_entry_byindex(tb.get(), i);
+        const git_tree_entry* ea = ta ? git_tree_entry_byname(ta.get(), git_tree_entry_name(eb))
+                                      : nullptr;
+        if (ea && git_oid_equal(git_tree_entry_id(ea), git_tree_entry_id(eb)) &&
+            git_tree_entry_filemode(ea) == git_tree_entry_filemode(eb))
+          continue;
+        visit(ea, eb);
+      }
+    }
+    if (ta) {
+      for (size_t i = 0, n = git_tree_entrycount(ta.get()); i < n; ++i) {
+        const git_tree_entry* ea = git_tree_entry_byindex(ta.get(), i);
+        if (tb && git_tree_entry_byname(tb.get(), git_tree_entry_name(ea))) continue;
+        visit(ea, nullptr);
+      }
+    }
+  }
+
+  // Every item file of a tree (the whole snapshot), for unpublished changes.
+  void list(const git_oid* tree, std::vector<FileChange>& out) {
+    diff(nullptr, tree, "checklists", 0, out);
+  }
+
+  // The parsed fields of a blob, parsed once per build.
+  const ItemFields* fields(const git_oid& oid, const std::string& path) {
+    auto key = std::make_pair(std::string(reinterpret_cast<const char*>(oid.id), GIT_OID_RAWSZ),
+                              path.substr(0, path.rfind('/')));
+    auto it = parsed_.find(key);
+    if (it != parsed_.end()) return it->second.get();
+    std::unique_ptr<ItemFields> parsed;
+    git_blob* raw = nullptr;
+    if (git_blob_lookup(&raw, repo_, &oid) == 0) {
+      GitBlob blob(raw);
+      std::string_view bytes(static_cast<const char*>(git_blob_rawcontent(blob.get())),
+                             static_cast<size_t>(git_blob_rawsize(blob.get())));
+      if (std::optional<ItemFields> f = read_item_fields(path, bytes)) {
+        parsed = std::make_unique<ItemFields>(std::move(*f));
+      }
+      ++stats_.blobs_parsed;
+    }
+    const ItemFields* out = parsed.get();
+    parsed_.emplace(std::move(key), std::move(parsed));
+    return out;
+  }
+
+  // What `files` (between a parent and a commit) did to items, by id.
+  std::vector<ItemChange> item_changes(const std::vector<FileChange>& files) {
+    Snapshot before, after;
+    for (const FileChange& f : files) {
+      if (f.has_before) {
+        if (const ItemFields* parsed = fields(f.before, f.path))
+          before.emplace(parsed->id, std::make_pair(f.path, parsed));
+      }
+      if (f.has_after) {
+        if (const ItemFields* parsed = fields(f.after, f.path))
+          after.emplace(parsed->id, std::make_pair(f.path, parsed));
+      }
+    }
+    return compare(before, after);
+  }
+
+  git_repository* repo() const { return repo_; }
+
+ private:
+  GitTree lookup(const git_oid* oid) {
+    if (!oid) return GitTree();
+    git_tree* raw = nullptr;
+    if (git_tree_lookup(&raw, repo_, oid) != 0) return GitTree();
+    return GitTree(raw);
+  }
+
+  git_repository* repo_;
+  std::string prefix_;
+  HistoryStats& stats_;
+  // (blob id, folder) -> fields; the folder is part of the key because the section is.
+  std::map<std::pair<std::string, std::string>, std::unique_ptr<ItemFields>> parsed_;
+
+ public:
+  static std::vector<ItemChange> compare(const Snapshot& before, const Snapshot& after) {
+    std::vector<ItemChange> out;
+    auto field_list = [](const ItemFields* a, const ItemFields* b) {
+      std::vector<FieldChange> fields;
+      static const std::map<std::string, std::string> kEmpty;
+      const auto& va = a ? a->values : kEmpty;
+      const auto& vb = b ? b->values : kEmpty;
+      for (const std::string& name : kItemFields) {
+        auto ia = va.find(name), ib = vb.find(name);
+        std::string x = ia == va.end() ? "" : ia->second;
+        std::string y = ib == vb.end() ? "" : ib->second;
+        if (x != y) fields.push_back({name, std::move(x), std::move(y)});
+      }
+      return fields;
+    };
+    std::set<std::string> ids;
+    for (const auto& [id, _] : before) ids.insert(id);
+    for (const auto& [id, _] : after) ids.insert(id);
+    for (const std::string& id : ids) {
+      auto b = before.find(id), a = after.find(id);
+      ItemChange change;
+      change.item_id = id;
+      const ItemFields* old_fields = b == before.end() ? nullptr : b->second.second;
+      const ItemFields* new_fields = a == after.end() ? nullptr : a->second.second;
+      change.fields = field_list(old_fields, new_fields);
+      if (old_fields && new_fields) {
+        if (change.fields.empty()) continue;  // renamed only, or touched without a change
+        change.kind = ChangeKind::kChanged;
+      } else {
+        change.kind = old_fields ? ChangeKind::kRemoved : ChangeKind::kAdded;
+      }
+      const auto& where = new_fields ? a->second : b->second;
+      change.path = where.first;
+      change.checklist = where.second->checklist;
+      out.push_back(std::move(change));
+    }
+    return out;
+  }
+};
+
+std::string trim_message(const char* message) {
+  std::string m = message ? message : "";
+  while (!m.empty() && (m.back() == '\n' || m.back() == '\r' || m.back() == ' ')) m.pop_back();
+  return m;
+}
+
+CommitInfo commit_info(git_repository* repo, const git_commit* commit,
+                       const AllowedSigners& signers) {
+  CommitInfo info;
+  info.id = hex(git_commit_id(commit));
+  const git_signature* author = git_commit_author(commit);
+  info.author = author->name ? author->name : "";
+  info.author_email = author->email ? author->email : "";
+  info.time = author->when.time;
+  info.offset_minutes = author->when.offset;
+  info.message = trim_message(git_commit_message(commit));
+  info.summary = info.message.substr(0, info.message.find('\n'));
+
+  GitBuf signature, signed_data;
+  git_oid id = *git_commit_id(commit);
+  if (git_commit_header_field(&signature.buf, commit, "gpgsig") != 0) {
+    git_error_clear();
+    return info;  // unsigned: no need to read the raw commit again
+  }
+  git_buf_dispose(&signature.buf);
+  if (git_commit_extract_signature(&signature.buf, &signed_data.buf, repo, &id, nullptr) != 0) {
+    git_error_clear();
+    return info;  // unsigned
+  }
+  std::string_view sig(signature.buf.ptr, signature.buf.size);
+  std::string_view data(signed_data.buf.ptr, signed_data.buf.size);
+  if (!sig.starts_with("-----BEGIN SSH SIGNATURE-----")) {
+    info.signature = SignatureState::kUnsupported;
+    info.signature_note = sig.starts_with("-----BEGIN PGP SIGNATURE-----")
+                              ? "OpenPGP signature, not checked"
+                              : "signature of an unknown kind, not checked";
+    return info;
+  }
+  std::string type = sshsig_key_type(sig);
+  if (!type.empty() && type != "ssh-ed25519") {
+    info.signature = SignatureState::kUnsupported;
+    info.signature_note = type + " key, not checked (only ssh-ed25519 is)";
+    return info;
+  }
+  Result<PublicKey> signer = sshsig_verify(data, sig, "git");
+  if (!signer.ok()) {
+    info.signature = SignatureState::kBad;
+    info.signature_note = signer.status().message();
+    return info;
+  }
+  std::string principals = signers.principals_for(*signer, "git");
+  if (principals.empty()) {
+    info.signature = SignatureState::kUnknownKey;
+    info.signer = signer->fingerprint();
+  } else {
+    info.signature = SignatureState::kVerified;
+    info.signer = principals;
+  }
+  return info;
+}
+
+struct WalkedCommit {
+  GitCommit commit;
+  std::vector<size_t> parents;  // indices into the walk
+  bool boundary = false;        // a parent is missing (shallow clone)
+};
+
+// Every commit reachable from `tip`, parents before children; among commits ready at the
+// same time the older (committer time, then id) goes first, so the order is stable.
+Result<std::vector<WalkedCommit>> walk(git_repository* repo, const git_oid& tip) {
+  std::vector<WalkedCommit> commits;
+  std::unordered_map<git_oid, size_t, OidHash, OidEqual> index;
+  std::vector<git_oid> stack{tip};
+  GitPtr<git_odb, git_odb_free> odb;
+  {
+    git_odb* raw = nullptr;
+    if (git_repository_odb(&raw, repo) != 0)
+      return Status::Error("cannot open the object database: " + last_git_error());
+    odb.reset(raw);
+  }
+  // First pass: discover; parents are linked in a second pass once all are indexed.
+  while (!stack.empty()) {
+    git_oid oid = stack.back();
+    stack.pop_back();
+    if (index.count(oid)) continue;
+    git_commit* raw = nullptr;
+    if (git_commit_lookup(&raw, repo, &oid) != 0)
+      return Status::Error("cannot read commit " + hex(&oid).substr(0, 7) + ": " +
+                           last_git_error());
+    index.emplace(oid, commits.size());
+    commits.push_back({GitCommit(raw), {}, false});
+    const git_commit* c = commits.back().commit.get();
+    for (unsigned i = 0, n = git_commit_parentcount(c); i < n; ++i) {
+      const git_oid* parent = git_commit_parent_id(c, i);
+      if (!git_odb_exists(odb.get(), parent)) {
+        commits.back().boundary = true;
+        continue;
+      }
+      if (!index.count(*parent)) stack.push_back(*parent);
+    }
+  }
+  for (WalkedCommit& w : commits) {
+    const git_commit* c = w.commit.get();
+    for (unsigned i = 0, n = git_commit_parentcount(c); i < n; ++i) {
+      auto it = index.find(*git_commit_parent_id(c, i));
+      if (it != index.end()) w.parents.push_back(it->second);
+    }
+  }
+  // Kahn's algorithm over parent -> child edges.
+  std::vector<std::vector<size_t>> children(commits.size());
+  std::vector<size_t> waiting(commits.size());
+  for (size_t i = 0; i < commits.size(); ++i) {
+    waiting[i] = commits[i].parents.size();
+    for (size_t p : commits[i].parents) children[p].push_back(i);
+  }
+  auto later = [&](size_t a, size_t b) {
+    auto ta = git_commit_time(commits[a].commit.get()), tb = git_commit_time(commits[b].commit.get());
+    if (ta != tb) return ta > tb;
+    return git_oid_cmp(git_commit_id(commits[a].commit.get()),
+                       git_commit_id(commits[b].commit.get())) > 0;
+  };
+  std::priority_queue<size_t, std::vector<size_t>, decltype(later)> ready(later);
+  for (size_t i = 0; i < commits.size(); ++i) {
+    if (waiting[i] == 0) ready.push(i);
+  }
+  std::vector<size_t> order;
+  order.reserve(commits.size());
+  while (!ready.empty()) {
+    size_t i = ready.top();
+    ready.pop();
+    order.push_back(i);
+    for (size_t child : children[i]) {
+      if (--waiting[child] == 0) ready.push(child);
+    }
+  }
+  std::vector<size_t> position(commits.size());
+  for (size_t k = 0; k < order.size(); ++k) position[order[k]] = k;
+  std::vector<WalkedCommit> sorted(commits.size());
+  for (size_t k = 0; k < order.size(); ++k) {
+    sorted[k] = std::move(commits[order[k]]);
+    for (size_t& p : sorted[k].parents) p = position[p];
+  }
+  return sorted;
+}
+
+// For a merge, an item changed in the merge itself only if it differs from every parent:
+// a change that came from one side was already counted on the commit that made it.
+std::vector<ItemChange> merge_changes(std::vector<std::vector<ItemChange>> per_parent) {
+  std::vector<ItemChange> out;
+  for (ItemChange& change : per_parent.front()) {
+    bool everywhere = true;
+    for (size_t p = 1; p < per_parent.size() && everywhere; ++p) {
+      everywhere = std::any_of(per_parent[p].begin(), per_parent[p].end(),
+                               [&](const ItemChange& c) { return c.item_id == change.item_id; });
+    }
+    if (everywhere) out.push_back(std::move(change));
+  }
+  return out;
+}
+
+// The item files on disk under <content>/checklists, for unpublished changes.
+Snapshot disk_snapshot(const fs::path& content, std::vector<std::unique_ptr<ItemFields>>& keep) {
+  Snapshot out;
+  std::error_code ec;
+  fs::path root = content / "checklists";
+  if (!fs::is_directory(root, ec)) return out;
+  std::vector<std::string> paths;
+  for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::end(it);
+       it.increment(ec)) {
+    if (!it->is_regular_file(ec) || it->is_symlink(ec)) continue;
+    std::string path = "checklists/" + it->path().lexically_relative(root).generic_string();
+    if (is_item_path(path)) paths.push_back(path);
+  }
+  std::sort(paths.begin(), paths.end());
+  for (const std::string& path : paths) {
+    std::ifstream in(content / path, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (std::optional<ItemFields> f = read_item_fields(path, bytes)) {
+      keep.push_back(std::make_unique<ItemFields>(std::move(*f)));
+      out.emplace(keep.back()->id, std::make_pair(path, keep.back().get()));
+    }
+  }
+  return out;
+}
+
+std::string cache_key(const std::string& prefix) {
+  // The parser's notion of an item is part of what the entries mean.
+  std::string fields;
+  for (const std::string& f : kItemFields) fields += f + ",";
+  return "prefix=" + prefix + ";fields=" + fields;
+}
+
+}  // namespace
+
+Result<History> mine_history(const HistoryOptions& options, HistoryStats* stats_out) {
+  HistoryStats stats;
+  History history;
+  const Provenance& p = options.provenance;
+  if (p.repo_root.empty() || p.commit.empty()) {
+    if (stats_out) *stats_out = stats;
+    return history;  // Kind::kNone
+  }
+  ensure_libgit2();
+  git_repository* raw_repo = nullptr;
+  if (git_repository_open(&raw_repo, p.repo_root.c_str()) != 0)
+    return Status::Error("cannot open the git repository at " + p.repo_root + ": " +
+                         last_git_error());
+  GitRepository repo(raw_repo);
+
+  if (git_repository_is_shallow(repo.get()) == 1 && !options.allow_shallow) {
+    return Status::Error(
+        p.repo_root + " is a shallow clone, so the history of items is incomplete — fetch it "
+                      "with `git fetch --unshallow` (in CI: check out with full depth, e.g. "
+                      "actions/checkout with fetch-depth: 0), or pass --allow-shallow to publish "
+                      "a history that says it is truncated");
+  }
+
+  git_oid tip;
+  if (git_oid_fromstr(&tip, p.commit.c_str()) != 0)
+    return Status::Error("not a commit id: " + p.commit);
+  Result<std::vector<WalkedCommit>> walked = walk(repo.get(), tip);
+  if (!walked.ok()) return walked.status();
+  stats.commits = walked->size();
+
+  CacheFile cache_file;
+  if (options.use_cache) {
+    fs::path dir = options.cache_dir;
+    if (dir.empty()) dir = fs::path(git_repository_path(repo.get())) / "trustpage";
+    cache_file.path = dir / "history.cache";
+    cache_file.key = cache_key(p.content_prefix);
+  }
+  CommitChanges cache;
+  if (options.use_cache) {
+    cache = load_cache(cache_file, &stats.cache_note);
+    stats.cache_loaded = !cache.empty();
+  }
+
+  AllowedSigners signers = parse_allowed_signers(options.allowed_signers);
+  Miner miner(repo.get(), p.content_prefix, stats);
+  CommitChanges computed;
+  size_t cache_hits = 0;
+  bool any_boundary = false;
+  std::vector<git_oid> trees(walked->size());
+  std::vector<bool> has_tree(walked->size());
+  for (size_t i = 0; i < walked->size(); ++i) {
+    const WalkedCommit& w = (*walked)[i];
+    has_tree[i] = miner.checklists_tree(w.commit.get(), trees[i]);
+    const std::string id = hex(git_commit_id(w.commit.get()));
+    if (w.boundary) {
+      // The parents are missing: what this commit changed cannot be known. Its items are
+      // where the published history starts.
+      if (!any_boundary || git_commit_time(w.commit.get()) < history.truncated_time) {
+        history.truncated_at = id;
+        history.truncated_time = git_commit_time(w.commit.get());
+      }
+      any_boundary = true;
+      continue;
+    }
+    std::vector<ItemChange> changes;
+    if (auto hit = cache.find(id); hit != cache.end()) {
+      changes = std::move(hit->second);
+      ++cache_hits;
+    } else {
+      ++stats.commits_diffed;
+      std::vector<std::vector<ItemChange>> per_parent;
+      auto against = [&](const git_oid* parent_tree) {
+        std::vector<FileChange> files;
+        miner.diff(parent_tree, has_tree[i] ? &trees[i] : nullptr, "checklists", 0, files);
+        per_parent.push_back(miner.item_changes(files));
+      };
+      if (w.parents.empty()) against(nullptr);
+      for (size_t parent : w.parents) against(has_tree[parent] ? &trees[parent] : nullptr);
+      changes = per_parent.size() == 1 ? std::move(per_parent.front())
+                                       : merge_changes(std::move(per_parent));
+    }
+    computed[id] = changes;
+    if (!changes.empty()) {
+      history.change_sets.push_back(
+          {commit_info(repo.get(), w.commit.get(), signers), std::move(changes)});
+    }
+  }
+  history.kind = any_boundary ? History::Kind::kTruncated : History::Kind::kComplete;
+  // Rewritten only when something was added, or entries of another history were dropped.
+  if (options.use_cache && (stats.commits_diffed > 0 || cache_hits != cache.size())) {
+    store_cache(cache_file, computed);
+  }
+
+  // A preview of the work tree: its items against the commit's.
+  if (p.worktree && p.dirty) {
+    std::vector<FileChange> files;
+    const size_t last = walked->size() - 1;  // the tip is last in the order
+    if (has_tree[last]) miner.list(&trees[last], files);
+    Snapshot committed;
+    for (const FileChange& f : files) {
+      if (const ItemFields* parsed = miner.fields(f.after, f.path))
+        committed.emplace(parsed->id, std::make_pair(f.path, parsed));
+    }
+    std::vector<std::unique_ptr<ItemFields>> keep;
+    Snapshot on_disk = disk_snapshot(fs::path(p.repo_root) / p.content_prefix, keep);
+    history.unpublished = Miner::compare(committed, on_disk);
+  }
+  if (stats_out) *stats_out = stats;
+  return history;
+}
+
+}  // namespace trustpage
