@@ -37,7 +37,13 @@ struct VerifyCommand {
   std::optional<std::filesystem::path> state;  // remembers the newest release seen
 };
 
+struct HistoryCommand {
+  BuildCommand build;
+  std::string item_id;
+};
+
 int run_build(const BuildCommand& command);
+int run_history(const HistoryCommand& command);
 int run_keygen(const KeygenCommand& command);
 int run_verify(const VerifyCommand& command);
 int run_check(const BuildCommand& command);

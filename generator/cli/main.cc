@@ -16,7 +16,8 @@ int main(int argc, char** argv) {
       "  trustpage serve                 preview on http://127.0.0.1:8080/ with live reload\n"
       "  trustpage keygen --name acme    create the publishing key\n"
       "  trustpage build --sign --key K  publish a signed release\n"
-      "  trustpage verify public --key keys/acme.pub.pem   check a published site\n",
+      "  trustpage verify public --key keys/acme.pub.pem   check a published site\n"
+      "  trustpage history meti-05-backup   one item's changes, from git history\n",
       "trustpage"};
   app.set_version_flag("--version", std::string("trustpage ") + kVersion);
   app.require_subcommand(1);
@@ -67,6 +68,17 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(1, 3660))
       ->needs(sign_flag);
+  // History: how the item timelines are mined (build and serve alike).
+  auto history_options = [](CLI::App* cmd, BuildOptions& options) {
+    cmd->add_flag("--allow-shallow", options.allow_shallow,
+                  "publish from a shallow clone; history pages then say the history is "
+                  "truncated (better: `git fetch --unshallow`, or a full-depth CI checkout)");
+    cmd->add_option("--history-cache", options.history_cache,
+                    "folder of the history cache (default: .git/trustpage/; safe to delete)");
+    cmd->add_flag("--no-history-cache{false}", options.use_history_cache,
+                  "mine the whole history again, without reading or writing the cache");
+  };
+  history_options(build_cmd, build.options);
 
   BuildCommand check;
   CLI::App* check_cmd = app.add_subcommand(
@@ -91,6 +103,7 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--port", serve.port, "port on 127.0.0.1")
       ->capture_default_str()
       ->check(CLI::Range(1, 65535));
+  history_options(serve_cmd, serve.build.options);
 
   KeygenCommand keygen;
   CLI::App* keygen_cmd = app.add_subcommand(
@@ -127,6 +140,27 @@ int main(int argc, char** argv) {
                          "remember the newest release seen in FILE and reject a rollback to an "
                          "older one or a forked chain");
 
+  HistoryCommand history;
+  CLI::App* history_cmd = app.add_subcommand(
+      "history",
+      "Print one item's changes from the git history, newest first: commit, author, date, "
+      "message, signature, and each field before -> after (remarks as a line diff).\n\n"
+      "  trustpage history meti-05-backup\n"
+      "  trustpage history meti-05-backup --rev v2025.04   as of a tag\n"
+      "  trustpage history meti-05-backup --worktree       with uncommitted edits");
+  history_cmd->add_option("item", history.item_id, "the item's id (the `id:` in its file)")
+      ->required();
+  history_cmd->add_option("--content", history.build.options.content_dir, "content folder")
+      ->capture_default_str();
+  auto* history_rev =
+      history_cmd->add_option("--rev", history.build.options.rev, "history up to this commit")
+          ->capture_default_str();
+  history_cmd
+      ->add_flag("--worktree", history.build.options.worktree,
+                 "also show uncommitted edits of the item")
+      ->excludes(history_rev);
+  history_options(history_cmd, history.build.options);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -141,6 +175,7 @@ int main(int argc, char** argv) {
     if (serve_cmd->parsed()) return run_serve(serve);
     if (keygen_cmd->parsed()) return run_keygen(keygen);
     if (verify_cmd->parsed()) return run_verify(verify);
+    if (history_cmd->parsed()) return run_history(history);
   } catch (const std::exception& e) {
     std::cerr << "error: " << e.what() << '\n';
     return 1;

@@ -247,6 +247,31 @@ BuildResult publish(const BuildOptions& options) {
   return result;
 }
 
+HistoryQuery query_history(const BuildOptions& options) {
+  HistoryQuery query;
+  Result<std::unique_ptr<Source>> source = open_source(options);
+  if (!source.ok()) {
+    query.diagnostics.add(source.status());
+    return query;
+  }
+  Diagnostics ignored;  // an invalid file must not hide the history of the others
+  Content content = load(**source, options, ignored);
+  for (const Checklist& c : content.checklists) {
+    for (const Section& s : c.sections) {
+      for (const Item& item : s.items) {
+        query.items[item.id] = {item.no + ". " + item.item, (*source)->display_path(item.path)};
+      }
+    }
+  }
+  Result<History> mined = mine(options, (*source)->provenance());
+  if (!mined.ok()) {
+    query.diagnostics.add(mined.status());
+    return query;
+  }
+  query.history = std::move(*mined);
+  return query;
+}
+
 Diagnostics check(const BuildOptions& options) {
   // Everything build would find (broken links, theme errors), from the files on disk.
   BuildOptions worktree = options;

@@ -4,11 +4,13 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 
 #include "bundle/bundle.h"
 #include "common/status.h"
+#include "history/history.h"
 #include "source/source.h"
 
 namespace trustpage {
@@ -53,6 +55,15 @@ BuildResult publish(const BuildOptions& options);
 
 // Validates the working tree: everything `build --worktree` checks, without writing.
 Diagnostics check(const BuildOptions& options);
+
+// `trustpage history`: the mined history of the content at options.rev (or the work tree),
+// with each current item's "No. title" and path for display.
+struct HistoryQuery {
+  Diagnostics diagnostics;
+  std::optional<History> history;
+  std::map<std::string, std::pair<std::string, std::string>> items;  // id -> (title, path)
+};
+HistoryQuery query_history(const BuildOptions& options);
 
 // themes/ beside the content folder, where a theme override lives.
 std::filesystem::path themes_folder(const std::filesystem::path& content_dir);
