@@ -77,4 +77,29 @@ expect "--theme DIR overrides the built-in theme" \
 expect "build without a content folder says so and how to fix it" \
   bash -c 'test "$1" -eq 1 && grep -q "content folder content does not exist" "$2" && grep -q -- "--content" "$2"' _ "$code" "$work/nocontent.out"
 
+# history ITEM-ID: the item's changes, field by field, newest first.
+demo_repo "$work/hist"
+item="$work/hist/content/checklists/meti-cloud-sla/application-operations/01-service-hours.md"
+sed -i 's/^status: .*/status: partial/' "$item"
+GIT_AUTHOR_NAME=Reviewer GIT_AUTHOR_EMAIL=r@example.com GIT_COMMITTER_NAME=Reviewer \
+  GIT_COMMITTER_EMAIL=r@example.com GIT_AUTHOR_DATE=2026-11-02T10:00:00+09:00 \
+  GIT_COMMITTER_DATE=2026-11-02T10:00:00+09:00 \
+  git -C "$work/hist" -c commit.gpgsign=false commit -q -m "Service hours now partial during migration" -- "$item"
+out=$(cd "$work/hist" && "$TRUSTPAGE" history meti-01-service-hours)
+expect "history prints the newest commit first with its message, author and date" \
+  bash -c 'grep -n "Service hours now partial" <<<"$1" | head -1 | grep -q . &&
+           [[ $(grep -n "^commit" <<<"$1" | head -1 | cut -d: -f1) -lt $(grep -n "Demo content" <<<"$1" | cut -d: -f1) ]] &&
+           grep -q "Author: Reviewer <r@example.com>" <<<"$1" && grep -q "Date:   2026-11-02 10:00 +0900" <<<"$1"' _ "$out"
+expect "history shows the field before -> after" grep -q 'status: "yes" → "partial"' <<<"$out"
+(cd "$work/hist" && "$TRUSTPAGE" history meti-01-service-hour) >"$work/hist.out" 2>&1 && code=0 || code=$?
+expect "history of an unknown id exits 1 and suggests the right one" \
+  bash -c 'test "$1" -eq 1 && grep -q "did you mean \"meti-01-service-hours\"" "$2"' _ "$code" "$work/hist.out"
+git clone -q --depth 1 "file://$work/hist" "$work/shallow"
+(cd "$work/shallow" && "$TRUSTPAGE" build -q) >"$work/shallow.out" 2>&1 && code=0 || code=$?
+expect "build from a shallow clone fails, saying to fetch the full history" \
+  bash -c 'test "$1" -eq 1 && grep -q "git fetch --unshallow" "$2" && grep -q -- "--allow-shallow" "$2"' _ "$code" "$work/shallow.out"
+(cd "$work/shallow" && "$TRUSTPAGE" build -q --allow-shallow) >"$work/shallow2.out" 2>&1 && code=0 || code=$?
+expect "build --allow-shallow publishes, and the pages say the history is truncated" \
+  bash -c 'test "$1" -eq 0 && grep -q "浅いクローン" "$2/public/changes.html"' _ "$code" "$work/shallow"
+
 finish
