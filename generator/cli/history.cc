@@ -138,7 +138,8 @@ int run_history(const HistoryCommand& command) {
       while (start <= c.message.size()) {
         size_t end = c.message.find('\n', start);
         if (end == std::string::npos) end = c.message.size();
-        std::cout << "    " << c.message.substr(start, end - start) << '\n';
+        std::string line = c.message.substr(start, end - start);
+        std::cout << (line.empty() ? "" : "    ") << line << '\n';
         start = end + 1;
       }
       std::cout << '\n';

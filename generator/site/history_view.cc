@@ -99,9 +99,10 @@ std::string HistoryView::field_text(const ItemChange& change, const std::string&
 Map HistoryView::change_value(const ItemChange& change, const Map& strings) const {
   List fields;
   for (const FieldChange& f : change.fields) {
-    // An added or removed item's remarks are its page's (or were): the table lists the
-    // short fields, and a remarks diff is shown only for a change.
-    if (f.field == "remarks" && change.kind != ChangeKind::kChanged) continue;
+    // An added or removed item is summed up by its answer; its other fields are on its page
+    // (and every field is in history.json).
+    if (change.kind != ChangeKind::kChanged && f.field != "status" && f.field != "answer")
+      continue;
     Map v{{"field", f.field},
           {"label", text(strings, "field_" + f.field)},
           {"before", field_text(change, f.field, f.before, strings)},
