@@ -8,6 +8,8 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "common/status.h"
@@ -87,6 +89,14 @@ struct History {
   std::vector<Revision> timeline(const std::string& item_id) const;
   // The last commit that changed the item, if any.
   const CommitInfo* last_changed(const std::string& item_id) const;
+
+  // Indexes the revisions by item, so timeline() does not scan every change set (a site
+  // asks once per item). Call again after changing change_sets or unpublished.
+  void build_index();
+
+ private:
+  // item id -> (change set or npos for unpublished, change) in timeline order.
+  std::unordered_map<std::string, std::vector<std::pair<std::size_t, std::size_t>>> index_;
 };
 
 struct HistoryOptions {

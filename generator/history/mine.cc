@@ -42,24 +42,35 @@ std::string_view to_string(ChangeKind kind) {
   return "changed";
 }
 
+void History::build_index() {
+  index_.clear();
+  for (std::size_t i = 0; i < change_sets.size(); ++i) {
+    for (std::size_t j = 0; j < change_sets[i].changes.size(); ++j)
+      index_[change_sets[i].changes[j].item_id].emplace_back(i, j);
+  }
+  for (std::size_t j = 0; j < unpublished.size(); ++j)
+    index_[unpublished[j].item_id].emplace_back(std::string::npos, j);
+}
+
 std::vector<History::Revision> History::timeline(const std::string& item_id) const {
   std::vector<Revision> out;
-  for (const ChangeSet& set : change_sets) {
-    for (const ItemChange& change : set.changes) {
-      if (change.item_id == item_id) out.push_back({&set, &change});
+  auto it = index_.find(item_id);
+  if (it == index_.end()) return out;
+  for (const auto& [set, change] : it->second) {
+    if (set == std::string::npos) {
+      out.push_back({nullptr, &unpublished[change]});
+    } else {
+      out.push_back({&change_sets[set], &change_sets[set].changes[change]});
     }
-  }
-  for (const ItemChange& change : unpublished) {
-    if (change.item_id == item_id) out.push_back({nullptr, &change});
   }
   return out;
 }
 
 const CommitInfo* History::last_changed(const std::string& item_id) const {
-  for (auto set = change_sets.rbegin(); set != change_sets.rend(); ++set) {
-    for (const ItemChange& change : set->changes) {
-      if (change.item_id == item_id) return &set->commit;
-    }
+  auto it = index_.find(item_id);
+  if (it == index_.end()) return nullptr;
+  for (auto r = it->second.rbegin(); r != it->second.rend(); ++r) {
+    if (r->first != std::string::npos) return &change_sets[r->first].commit;
   }
   return nullptr;
 }
@@ -567,6 +578,7 @@ Result<History> mine_history(const HistoryOptions& options, HistoryStats* stats_
     Snapshot on_disk = disk_snapshot(fs::path(p.repo_root) / p.content_prefix, keep);
     history.unpublished = Miner::compare(committed, on_disk);
   }
+  history.build_index();
   if (stats_out) *stats_out = stats;
   return history;
 }
