@@ -54,8 +54,11 @@ bool Value::truthy() const {
           return false;
         } else if constexpr (std::is_same_v<T, bool>) {
           return v;
+        } else if constexpr (std::is_same_v<T, std::shared_ptr<const List>> ||
+                             std::is_same_v<T, std::shared_ptr<const Map>>) {
+          return !v->empty();
         } else {
-          return !v.empty();  // string, List, Map and Markup all say "nothing here" the same way
+          return !v.empty();  // string and Markup both say "nothing here" the same way
         }
       },
       v_);

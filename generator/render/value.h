@@ -35,6 +35,8 @@ class Value;
 using List = std::vector<Value>;
 using Map = std::map<std::string, Value, std::less<>>;
 
+// Lists and maps inside a Value are immutable and shared: copying a Value (a page's
+// context is mostly the same site-wide data) copies a pointer, not the data.
 class Value {
  public:
   Value() = default;
@@ -42,29 +44,30 @@ class Value {
   Value(const char* s) : v_(std::string(s)) {}        // NOLINT
   Value(bool b) : v_(b) {}                            // NOLINT
   Value(int n) : v_(std::to_string(n)) {}             // NOLINT
-  Value(List l) : v_(std::move(l)) {}                 // NOLINT
-  Value(Map m) : v_(std::move(m)) {}                  // NOLINT
+  Value(List l) : v_(std::make_shared<const List>(std::move(l))) {}  // NOLINT
+  Value(Map m) : v_(std::make_shared<const Map>(std::move(m))) {}    // NOLINT
   Value(Markup m) : v_(std::move(m)) {}               // NOLINT
 
   bool is_null() const { return std::holds_alternative<std::monostate>(v_); }
   bool is_string() const { return std::holds_alternative<std::string>(v_); }
   bool is_bool() const { return std::holds_alternative<bool>(v_); }
-  bool is_list() const { return std::holds_alternative<List>(v_); }
-  bool is_map() const { return std::holds_alternative<Map>(v_); }
+  bool is_list() const { return std::holds_alternative<std::shared_ptr<const List>>(v_); }
+  bool is_map() const { return std::holds_alternative<std::shared_ptr<const Map>>(v_); }
   bool is_markup() const { return std::holds_alternative<Markup>(v_); }
 
   const std::string& as_string() const { return std::get<std::string>(v_); }
   bool as_bool() const { return std::get<bool>(v_); }
-  const List& as_list() const { return std::get<List>(v_); }
-  const Map& as_map() const { return std::get<Map>(v_); }
-  Map& as_map() { return std::get<Map>(v_); }
+  const List& as_list() const { return *std::get<std::shared_ptr<const List>>(v_); }
+  const Map& as_map() const { return *std::get<std::shared_ptr<const Map>>(v_); }
   const Markup& as_markup() const { return std::get<Markup>(v_); }
 
   // Truthiness for tp:if: non-empty string, true, non-empty list/map, non-empty markup.
   bool truthy() const;
 
  private:
-  std::variant<std::monostate, std::string, bool, List, Map, Markup> v_;
+  std::variant<std::monostate, std::string, bool, std::shared_ptr<const List>,
+               std::shared_ptr<const Map>, Markup>
+      v_;
 };
 
 }  // namespace trustpage
