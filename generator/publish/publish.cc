@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "content/loader.h"
+#include "export/export.h"
 #include "output/output.h"
 #include "render/template.h"
 #include "sign/keys.h"
@@ -175,6 +176,7 @@ BuildResult build_bundle(const BuildOptions& options) {
                              {"publishing-key.minisign.pub", pub.minisign_file()},
                              {"allowed_signers", pub.allowed_signers(info.signer_principal)}};
   }
+  for (const std::string& format : export_formats()) info.download_formats.push_back(format);
   Result<SitePlan> plan = plan_site(content, *theme, info);
   if (!plan.ok()) {
     // The site stage names content paths; show them as the vendor knows them.
@@ -184,6 +186,10 @@ BuildResult build_bundle(const BuildOptions& options) {
     return result;
   }
   result.diagnostics.add(render_into(*plan, *theme, result.bundle));
+  if (!result.diagnostics.has_errors()) {
+    ExportContext exports{&content.site, result.provenance, info.version, {}};
+    result.diagnostics.add(add_checklist_exports(content, exports, result.bundle));
+  }
   if (result.diagnostics.has_errors() || !key) return result;
 
   SignOptions sign;
