@@ -86,9 +86,9 @@ bool starts_with_ci(std::string_view text, std::string_view prefix) {
 // What may follow a leading mark: the end, a space, a bracket or punctuation.
 bool is_separator(std::string_view rest) {
   if (rest.empty()) return true;
-  static const std::array<std::string_view, 16> kSeparators = {
-      " ",  "\t", "\n", "\xE3\x80\x80", "】", "]",  ")", "）", "〕",
-      "、", "。", ":",  "：",           "/",  "／", "-"};
+  static const std::array<std::string_view, 20> kSeparators = {
+      " ", "\t", "\n", "\xE3\x80\x80", "】", "]", ")",  "）", "〕", "、", "。",
+      ":", "：", "/",  "／",           "-",  "(", "（", "【", "["};
   for (std::string_view s : kSeparators)
     if (rest.rfind(s, 0) == 0) return true;
   return false;
@@ -140,7 +140,7 @@ AnswerReading read_answer(const std::string& cell) {
     reading.status = mark.status;
     std::string details = strip_separators(after);
     // The mark alone stays the answer, so the table never shows an empty cell.
-    reading.text = details.empty() ? std::string(mark.text) : details;
+    reading.text = details.empty() ? std::string(body.substr(0, mark.text.size())) : details;
     return reading;
   }
   return reading;
