@@ -6,9 +6,10 @@ set -euo pipefail
 build_packages=(
   build-essential cmake pkg-config git ca-certificates
   libcmark-gfm-dev libcmark-gfm-extensions-dev libgit2-dev libpugixml-dev libyaml-cpp-dev
-  libcli11-dev libcpp-httplib-dev libssl-dev nlohmann-json3-dev
+  libcli11-dev libcpp-httplib-dev libssl-dev nlohmann-json3-dev libxlsxwriter-dev libzip-dev
+  libunistring-dev
 )
-test_packages=(catch2 chromium fonts-noto-cjk curl iproute2 minisign openssh-client nodejs npm)
+test_packages=(catch2 chromium fonts-noto-cjk curl iproute2 minisign openssh-client nodejs npm unzip)
 
 packages=("${build_packages[@]}")
 if [[ "${1:-}" == "--test" ]]; then packages+=("${test_packages[@]}"); fi

@@ -3,19 +3,23 @@
 # `hugo --enableGitInfo` on the same pages, on two synthetic repositories:
 #   small: 1,000 items in 10 sections x 10,000 commits
 #   large: 10,000 items in 100 sections x 10,000 commits
-# (--quick: 200 items / 10 sections and 1,000 items / 100 sections, x 1,000 commits).
+# (--quick: 200 items / 10 sections and 500 items / 50 sections, x 1,000 commits).
 #
 # For each repository and tool: a cold build (trustpage: no history cache, no output;
 # hugo: fresh --destination and --cacheDir), then the same build again after one new commit
 # changing one item (trustpage: the cache from the cold build; hugo: same destination and
 # cache). Wall time and peak RSS come from /usr/bin/time -v; each figure is the median of
 # --runs runs (default 3; --runs-large for the large repository, default the same).
-# Two extra trustpage figures separate history mining from the rest: --no-history-cache
-# (everything mined, nothing cached) and a rebuild with a warm cache and no new commit.
+# Two extra trustpage figures (first run only) separate history mining from the rest:
+# --no-history-cache (everything mined, nothing cached) and a rebuild of the same commit with
+# a warm cache (no commit to mine: walk, render, write).
 #
 # The repositories stay in $WORK/repos and are reused while make_repo.py and the sizes match.
 #
-# Usage: bench/history/run.sh [--quick] [--runs N] [--runs-large N]
+# Every measured command runs under `ulimit -v` of --mem-limit MB (default 6144) so that a
+# build that grows without bound fails by itself; such a run is reported as FAIL (a MISS).
+#
+# Usage: bench/history/run.sh [--quick] [--runs N] [--runs-large N] [--mem-limit MB]
 # Env:   TRUSTPAGE=/path/to/trustpage  use that binary instead of building one
 #        WORK=/tmp/tp-bench            where repositories, builds and outputs go
 # Needs root (or sudo) only to install missing packages (hugo, time, the build packages).
@@ -27,11 +31,13 @@ WORK=${WORK:-/tmp/tp-bench}
 quick=0
 runs=3
 runs_large=""
+mem_limit=6144
 while (($#)); do
   case "$1" in
     --quick) quick=1 ;;
     --runs) runs=$2; shift ;;
     --runs-large) runs_large=$2; shift ;;
+    --mem-limit) mem_limit=$2; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -81,23 +87,27 @@ fi
 
 # --- measuring ---------------------------------------------------------------------------
 # measure NAME CMD...: runs CMD under /usr/bin/time -v, appends "NAME seconds kB" to $raw.
+# The command runs under `ulimit -v` (--mem-limit): on a shared machine a runaway build must
+# fail on its own rather than wake the OOM killer. A failed run is recorded as "NAME FAIL"
+# and measure returns 1.
 measure() {
   local name=$1 t="$WORK/time.txt" log="$WORK/cmd.log"
   shift
-  if ! /usr/bin/time -v -o "$t" "$@" >"$log" 2>&1; then
-    echo "FAILED: $*" >&2
-    tail -20 "$log" >&2
-    exit 1
+  if ! (ulimit -v $((mem_limit * 1024)); exec /usr/bin/time -v -o "$t" "$@") >"$log" 2>&1; then
+    echo "    $name FAILED (exit status in $t; memory limit ${mem_limit} MB): $(grep -v '^Command' "$log" | tail -1)"
+    echo "$name FAIL 0" >>"$raw"
+    return 1
   fi
   awk -v name="$name" -F': ' '
     /Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i] }
     /Maximum resident set size/ { kb = $2 }
-    END { printf "%s %.2f %d\n", name, s, kb }' "$t" >>"$raw"
+    END { printf "%s %.2f %d\n", name, s, kb }' "$t" | tee -a "$raw" | sed 's/^/    /'
 }
 
 # median NAME: median seconds of NAME's runs; peak NAME...: the largest RSS (MB) among them.
 median() {
-  awk -v name="$1" '$1 == name { print $2 }' "$raw" | sort -g |
+  if grep -q "^$1 FAIL" "$raw" && ! grep -q "^$1 [0-9]" "$raw"; then echo "FAIL"; return; fi
+  awk -v name="$1" '$1 == name && $2 != "FAIL" { print $2 }' "$raw" | sort -g |
     awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2];
                               else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
@@ -105,8 +115,8 @@ peak() {
   local names=" $* "
   awk -v names="$names" 'index(names, " " $1 " ") { if ($3 > m) m = $3 } END { printf "%.0f\n", m / 1024 }' "$raw"
 }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f\n", a / b; else print "-" }'; }
-verdict() { awk -v v="$1" -v max="$2" 'BEGIN { print (v != "-" && v <= max) ? "PASS" : "MISS" }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a ~ /^[0-9.]+$/ && b > 0) printf "%.2f\n", a / b; else print "-" }'; }
+verdict() { awk -v v="$1" -v max="$2" 'BEGIN { print (v ~ /^[0-9.]+$/ && v + 0 <= max) ? "PASS" : "MISS" }'; }
 
 bench_repo() {
   local label=$1 items=$2 sections=$3 commits=$4 n=$5
@@ -128,16 +138,25 @@ bench_repo() {
   local hugobuild=(hugo --source "$hugorepo" --destination "$hout" --cacheDir "$hcache"
                    --enableGitInfo --noBuildLock --quiet)
   echo "  load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  local trustpage_failed=0
   for ((r = 1; r <= n; r++)); do
     echo "  run $r/$n"
     git -C "$tprepo" reset -q --hard base
     rm -rf "$tprepo/.git/trustpage" "$tpout"
-    measure "$label.tp.cold" "${tpbuild[@]}"
-    git -C "$tprepo" reset -q --hard extra
-    measure "$label.tp.after" "${tpbuild[@]}"
-    # phases: the same commit again (every commit cached: walk + render), and no cache at all
-    measure "$label.tp.again" "${tpbuild[@]}"
-    measure "$label.tp.nocache" "${tpbuild[@]}" --no-history-cache
+    if ((trustpage_failed)); then
+      echo "    trustpage: not run again (failed in run 1)"
+    elif measure "$label.tp.cold" "${tpbuild[@]}"; then
+      git -C "$tprepo" reset -q --hard extra
+      measure "$label.tp.after" "${tpbuild[@]}" || true
+      if ((r == 1)); then
+        # phases (first run only): the same commit again, every commit cached (walk, render,
+        # write), and everything mined again without the cache
+        measure "$label.tp.again" "${tpbuild[@]}" || true
+        measure "$label.tp.nocache" "${tpbuild[@]}" --no-history-cache || true
+      fi
+    else
+      trustpage_failed=1
+    fi
 
     git -C "$hugorepo" reset -q --hard base
     rm -rf "$hout" "$hcache"
@@ -149,7 +168,7 @@ bench_repo() {
   git -C "$hugorepo" reset -q --hard base
   echo "  load after: $(cut -d' ' -f1-3 /proc/loadavg)"
   local tp_pages hugo_pages
-  tp_pages=$(find "$tpout" -name '*.html' | wc -l)
+  tp_pages=$(find "$tpout" -name '*.html' 2>/dev/null | wc -l)
   hugo_pages=$(find "$hout" -name '*.html' | wc -l)
   echo "$label $items $sections $commits $n $tp_pages $hugo_pages" >>"$WORK/repos.txt"
 }
@@ -162,8 +181,8 @@ echo "trustpage: $tp_from; $(hugo version | cut -d' ' -f1-2); $(nproc) cores; lo
 if ((quick)); then
   echo "small repository (quick: 200 items / 10 sections x 1,000 commits)"
   bench_repo small 200 10 1000 "$runs"
-  echo "large repository (quick: 1,000 items / 100 sections x 1,000 commits)"
-  bench_repo large 1000 100 1000 "$runs_large"
+  echo "large repository (quick: 500 items / 50 sections x 1,000 commits)"
+  bench_repo large 500 50 1000 "$runs_large"
 else
   echo "small repository (1,000 items / 10 sections x 10,000 commits)"
   bench_repo small 1000 10 10000 "$runs"

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "import/import.h"
 #include "publish/publish.h"
 
 namespace trustpage {
@@ -42,8 +43,30 @@ struct HistoryCommand {
   std::string item_id;
 };
 
-int run_build(const BuildCommand& command);
 int run_history(const HistoryCommand& command);
+struct ImportCommand {
+  std::filesystem::path file;
+  std::string checklist;
+  std::optional<std::filesystem::path> template_file;
+  std::filesystem::path content_dir = "content";
+  bool force = false;
+  bool dry_run = false;
+  std::string encoding = "auto";
+  std::string columns;   // "no=A,item=C,answer=E"
+  std::string sheet;     // XLSX worksheet name
+  std::string reviewed;  // ISO date for answered items
+  std::string title;     // checklist title when there is no template
+};
+
+struct InitCommand {
+  std::filesystem::path dir;
+  std::string checklist = "meti";
+  std::optional<std::filesystem::path> template_file;
+};
+
+int run_build(const BuildCommand& command);
+int run_import(const ImportCommand& command);
+int run_init(const InitCommand& command);
 int run_keygen(const KeygenCommand& command);
 int run_verify(const VerifyCommand& command);
 int run_check(const BuildCommand& command);

@@ -17,7 +17,9 @@ int main(int argc, char** argv) {
       "  trustpage keygen --name acme    create the publishing key\n"
       "  trustpage build --sign --key K  publish a signed release\n"
       "  trustpage verify public --key keys/acme.pub.pem   check a published site\n"
-      "  trustpage history meti-05-backup   one item's changes, from git history\n",
+      "  trustpage history meti-05-backup   one item's changes, from git history\n"
+      "  trustpage init acme-trust       start a content repository (METI checklist)\n"
+      "  trustpage import sheet.xlsx --checklist meti      your existing sheet into content/\n",
       "trustpage"};
   app.set_version_flag("--version", std::string("trustpage ") + kVersion);
   app.require_subcommand(1);
@@ -160,6 +162,69 @@ int main(int argc, char** argv) {
                  "also show uncommitted edits of the item")
       ->excludes(history_rev);
   history_options(history_cmd, history.build.options);
+  ImportCommand import;
+  CLI::App* import_cmd = app.add_subcommand(
+      "import",
+      "Read an existing check sheet (CSV, TSV or XLSX; UTF-8 or Shift_JIS) into content/: "
+      "one item file per row, each answer's status read from its text (〇/有/可 → yes, "
+      "✕/無/不可 → no, 対象外 → na, …). Rows that match no item and statuses it could not "
+      "tell are listed at the end with their line or row.");
+  import_cmd->footer(
+      "Examples:\n"
+      "  trustpage import checklist.xlsx --checklist meti\n"
+      "      match the rows to the built-in METI cloud SLA checklist (49 items)\n"
+      "  trustpage import answers.csv --checklist meti --dry-run\n"
+      "      show the report and the files, write nothing\n"
+      "  trustpage import sheet.csv --checklist acme-sec --template acme.tsv\n"
+      "      your own item list (TSV: no, section_id, section, category, item, requirement,\n"
+      "      unit, slug)\n"
+      "  trustpage import sheet.csv --checklist acme-sec --columns no=A,item=B,answer=D\n"
+      "      no template, no header row: say which column is which\n"
+      "  trustpage import old.csv --checklist meti --encoding cp932 --force\n"
+      "      a Shift_JIS file, replacing items imported before (they keep their ids)\n"
+      "Without a template every numbered row becomes an item; an export of this tool "
+      "(CSV or XLSX) imports back to the same items.");
+  import_cmd->add_option("file", import.file, "the sheet: .csv, .tsv, .txt or .xlsx")->required();
+  import_cmd
+      ->add_option("--checklist", import.checklist,
+                   "checklist id (its folder under content/checklists/); \"meti\" also picks "
+                   "the built-in METI template")
+      ->required();
+  import_cmd->add_option("--template", import.template_file,
+                         "TSV of the checklist's items to match rows against");
+  import_cmd->add_option("--content", import.content_dir, "content folder")->capture_default_str();
+  import_cmd->add_flag("--force", import.force,
+                       "replace existing item files (their ids and file names are kept)");
+  import_cmd->add_flag("--dry-run", import.dry_run,
+                       "print the report and the files; write nothing");
+  import_cmd->add_option("--encoding", import.encoding, "auto, utf-8 or cp932 (Shift_JIS)")
+      ->capture_default_str();
+  import_cmd->add_option("--columns", import.columns,
+                         "map columns by hand, e.g. no=A,item=C,requirement=D,answer=E,remarks=F "
+                         "(roles: no section category item requirement unit status answer "
+                         "remarks evidence reviewed id section_id)");
+  import_cmd->add_option("--sheet", import.sheet, "XLSX worksheet to read (default: the first)");
+  import_cmd->add_option(
+      "--reviewed", import.reviewed,
+      "review date for the answers (default: a 記入日 in the sheet, else today)");
+  import_cmd->add_option("--title", import.title, "checklist title (default: the template's)");
+
+  InitCommand init;
+  CLI::App* init_cmd = app.add_subcommand(
+      "init",
+      "Create a new content repository in DIR: site.yaml to fill in, a checklist with every "
+      "item unanswered (`trustpage check` lists what is left), a sample page, keys/, a "
+      ".gitignore that keeps private keys out, and a GitHub Actions workflow that builds, "
+      "signs (secret TRUSTPAGE_SIGNING_KEY) and uploads public/.");
+  init_cmd->footer(
+      "Examples:\n"
+      "  trustpage init acme-trust\n"
+      "  trustpage init acme-trust --checklist meti\n"
+      "  trustpage init acme-trust --checklist acme-sec --template acme.tsv");
+  init_cmd->add_option("dir", init.dir, "the new repository's folder")->required();
+  init_cmd->add_option("--checklist", init.checklist, "checklist id; \"meti\" is built in")
+      ->capture_default_str();
+  init_cmd->add_option("--template", init.template_file, "TSV of your own checklist's items");
 
   try {
     app.parse(argc, argv);
@@ -176,6 +241,8 @@ int main(int argc, char** argv) {
     if (keygen_cmd->parsed()) return run_keygen(keygen);
     if (verify_cmd->parsed()) return run_verify(verify);
     if (history_cmd->parsed()) return run_history(history);
+    if (import_cmd->parsed()) return run_import(import);
+    if (init_cmd->parsed()) return run_init(init);
   } catch (const std::exception& e) {
     std::cerr << "error: " << e.what() << '\n';
     return 1;

@@ -35,9 +35,9 @@ void check_id(LoadContext& context, MapReader& map, const std::string& id) {
   }
 }
 
-std::optional<AnswerStatus> read_status(MapReader& map, const std::vector<AnswerStatus>& scale,
+std::optional<AnswerStatus> read_status(MapReader& map, const std::string& text,
+                                        const std::vector<AnswerStatus>& scale,
                                         const std::string& checklist_yaml) {
-  std::string text = map.text("status", true);
   if (text.empty()) return std::nullopt;
   Location at = map.value_at("status");
   std::optional<AnswerStatus> status = parse_answer_status(text);
@@ -113,6 +113,13 @@ void check_no(LoadContext& context, MapReader& map, const std::string& no) {
   context.diagnostics.warning(at, message);
 }
 
+// Absent, empty or text: a value whose wrong type has not been reported yet.
+bool is_text(MapReader& map, std::string_view key) {
+  if (!map.has(key)) return true;
+  YAML::Node value = map.value(key);
+  return value.IsNull() || value.IsScalar();
+}
+
 }  // namespace
 
 std::optional<Item> load_item(LoadContext& context, const std::string& path,
@@ -144,10 +151,33 @@ std::optional<Item> load_item(LoadContext& context, const std::string& path,
   item.item = map.text("item", true);
   item.requirement = map.text("requirement", false);
   item.unit = map.text("unit", false);
-  item.status = read_status(map, scale, checklist_yaml).value_or(AnswerStatus::kUndisclosed);
-  item.answer = map.text("answer", true);
-  if (!read_date(map, "reviewed", true, &item.reviewed).empty()) {
-    item.stale = check_stale(context, map, item.reviewed);
+  // Each key is read once, so a wrong type is reported once.
+  std::string status = map.text("status", false);
+  item.answer = map.text("answer", false);
+  bool unanswered = map.has("status") && map.has("answer") && map.has("reviewed") &&
+                    status.empty() && item.answer.empty() && map.text("reviewed", false).empty();
+  if (unanswered) {
+    // How `trustpage init` and `import` write an item still to answer: one message per item,
+    // not one per empty key, so `check` reads as the list of what is left to answer.
+    map.diagnostics().error(map.value_at("status"), "not answered yet — set status (" +
+                                                        join(status_names(scale)) +
+                                                        "), answer and reviewed (YYYY-MM-DD)");
+  } else {
+    if (status.empty() && map.has("status") && !item.answer.empty()) {
+      // An imported answer whose status could not be told from its text.
+      map.diagnostics().error(map.value_at("status"),
+                              "status not set — read the answer \"" + item.answer +
+                                  "\" and set the status that matches it (" +
+                                  join(status_names(scale)) + ")");
+    } else if (status.empty() && is_text(map, "status")) {
+      map.text("status", true);  // reports the key as missing or empty
+    }
+    item.status =
+        read_status(map, status, scale, checklist_yaml).value_or(AnswerStatus::kUndisclosed);
+    if (item.answer.empty() && is_text(map, "answer")) map.text("answer", true);
+    if (!read_date(map, "reviewed", true, &item.reviewed).empty()) {
+      item.stale = check_stale(context, map, item.reviewed);
+    }
   }
   for (const YAML::Node& element : map.list("evidence", false, /*allow_text=*/true)) {
     std::optional<std::string> evidence = map.element_text(element, "evidence");

@@ -6,10 +6,12 @@
 
 #include "content/loader.h"
 #include "history/history.h"
+#include "export/export.h"
 #include "output/output.h"
 #include "render/template.h"
 #include "sign/keys.h"
 #include "sign/sign_bundle.h"
+#include "site/history_view.h"
 #include "site/plan.h"
 #include "site/theme.h"
 
@@ -63,6 +65,15 @@ std::string read_beside(const BuildOptions& options, const std::string& dir,
   if (!source.ok() || !(*source)->is_file(name)) return "";
   Result<std::string> bytes = (*source)->read(name);
   return bytes.ok() ? *bytes : "";
+}
+
+// Item id -> the date of the commit that last changed it, as the site shows it.
+std::map<std::string, std::string> last_changed_dates(const History& history) {
+  std::map<std::string, std::string> dates;
+  for (const ChangeSet& set : history.change_sets) {
+    for (const ItemChange& change : set.changes) dates[change.item_id] = commit_date(set.commit);
+  }
+  return dates;
 }
 
 Result<History> mine(const BuildOptions& options, const Provenance& provenance) {
@@ -212,6 +223,7 @@ BuildResult build_bundle(const BuildOptions& options) {
                              {"publishing-key.minisign.pub", pub.minisign_file()},
                              {"allowed_signers", pub.allowed_signers(info.signer_principal)}};
   }
+  for (const std::string& format : export_formats()) info.download_formats.push_back(format);
   Result<SitePlan> plan = plan_site(content, *theme, info);
   if (!plan.ok()) {
     // The site stage names content paths; show them as the vendor knows them.
@@ -221,6 +233,11 @@ BuildResult build_bundle(const BuildOptions& options) {
     return result;
   }
   result.diagnostics.add(render_into(*plan, *theme, result.bundle));
+  if (!result.diagnostics.has_errors()) {
+    ExportContext exports{&content.site, result.provenance, info.version, {}};
+    if (history) exports.last_changed = last_changed_dates(*history);
+    result.diagnostics.add(add_checklist_exports(content, exports, result.bundle));
+  }
   if (result.diagnostics.has_errors() || !key) return result;
 
   SignOptions sign;

@@ -426,6 +426,42 @@ TEST_CASE("empty required values") {
   CHECK(diagnostics.error_count() == 2);
 }
 
+TEST_CASE("an unanswered item is one error saying what to fill in") {
+  auto files = base();
+  // As `trustpage init` writes it: the keys are there, the values are not.
+  files[kItemPath] =
+      "---\nid: sla-01\nno: 1\nitem: Service hours\nstatus:\nanswer:\nreviewed:\n---\n";
+  Diagnostics diagnostics = load(files);
+  INFO(dump(diagnostics));
+  CHECK(diagnostics.error_count() == 1);
+  Diagnostic unanswered = the(diagnostics, "not answered yet");
+  check_at(unanswered, kItemPath, 5, 1);  // an empty value points at its key
+  CHECK_THAT(unanswered.message, Catch::Contains("set status (yes, no, partial, na), answer"));
+}
+
+TEST_CASE("an imported answer without a status asks for the status, quoting the answer") {
+  auto files = base();
+  files[kItemPath] =
+      "---\nid: sla-01\nno: 1\nitem: Service hours\nstatus:\nanswer: 99.9%以上を目標\n"
+      "reviewed: 2026-03-15\n---\n";
+  Diagnostics diagnostics = load(files);
+  INFO(dump(diagnostics));
+  CHECK(diagnostics.error_count() == 1);
+  Diagnostic missing = the(diagnostics, "status not set");
+  check_at(missing, kItemPath, 5, 1);
+  CHECK_THAT(missing.message, Catch::Contains("\"99.9%以上を目標\""));
+}
+
+TEST_CASE("an item with only its answer missing still names the answer") {
+  auto files = base();
+  files[kItemPath] =
+      "---\nid: sla-01\nno: 1\nitem: Service hours\nstatus: yes\nanswer:\n"
+      "reviewed: 2026-03-15\n---\n";
+  Diagnostics diagnostics = load(files);
+  CHECK(diagnostics.error_count() == 1);
+  check_at(the(diagnostics, "\"answer\" is empty"), kItemPath, 6, 1);
+}
+
 TEST_CASE("base_url must be an absolute http(s) URL") {
   for (std::string bad : {"trust.example.com", "ftp://trust.example.com/", "https://", "/trust/"}) {
     auto files = base();

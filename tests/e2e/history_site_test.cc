@@ -179,6 +179,19 @@ TEST_CASE("history.json has each item's last-changed date and revisions") {
   }
   CHECK(found);
   CHECK(json["items"].size() == 49);
+
+  // The checklist's own JSON export carries the same last-changed date.
+  nlohmann::json data =
+      nlohmann::json::parse(file(r, "checklists/meti-cloud-sla/meti-cloud-sla.json"));
+  bool exported = false;
+  for (const auto& section : data["sections"]) {
+    for (const auto& item : section["items"]) {
+      if (item["id"] != "meti-01-service-hours") continue;
+      exported = true;
+      CHECK(item["last_changed"] == "2026-03-20");
+    }
+  }
+  CHECK(exported);
 }
 
 TEST_CASE("a shallow clone: the build says what to do; --allow-shallow says history is truncated") {

@@ -1,0 +1,38 @@
+// Text as sheets deliver it: encodings, compatibility characters, markup inside cells.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+#include "import/import.h"
+
+namespace trustpage::import_detail {
+
+// The bytes as UTF-8: a BOM decides; else valid UTF-8 is UTF-8; else CP932 (what Japanese
+// Excel writes). `used` names the encoding read.
+Result<std::string> decode(const std::string& bytes, Encoding encoding, const std::string& file,
+                           std::string* used);
+
+bool is_utf8(std::string_view text);
+std::vector<char32_t> code_points(std::string_view utf8);
+std::string to_utf8(const std::vector<char32_t>& points);
+
+// Unicode NFKC (libunistring). Invalid input comes back unchanged.
+std::string nfkc(std::string_view text);
+
+// What matching compares: NFKC, lower case, without spaces, punctuation and brackets, so
+// "サービスレベル項目(例)" and "サービスレベル項目例" are the same key.
+std::string match_key(std::string_view text);
+
+// Dice coefficient of the two keys' character bigrams: 1 for equal, 0 for nothing shared.
+double similarity(std::string_view a_key, std::string_view b_key);
+
+// A cell as the vendor meant it: LF line ends, <br> as a line break, other stray tags
+// dropped, Kangxi radicals (⽌) as the ideographs they stand for (止), spaces trimmed.
+std::string clean_cell(std::string_view cell);
+
+std::string trim(std::string_view text);
+
+}  // namespace trustpage::import_detail
