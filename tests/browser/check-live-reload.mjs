@@ -46,25 +46,25 @@ const check = (ok, what) => {
 try {
   const page = await browser.newPage();
   await page.goto(`${base}/checklists/meti-cloud-sla/items/meti-01-service-hours.html`);
-  await page.waitForTimeout(500);  // let the page start waiting for changes
+  await page.waitForTimeout(1500);  // let the page start waiting for changes
 
   const item = path.join(contentDir, 'checklists/meti-cloud-sla/application-operations/01-service-hours.md');
   const edited = '平日9時から18時（ライブリロード確認）';
   fs.writeFileSync(item, fs.readFileSync(item, 'utf8').replace(/^answer: .*$/m, `answer: ${edited}`));
   const reloaded = await page.waitForFunction(
-    (text) => document.body.innerText.includes(text), edited, { timeout: 10000 },
+    (text) => document.body.innerText.includes(text), edited, { timeout: 30000 },
   ).then(() => true, () => false);
   check(reloaded, 'the open page reloads and shows the saved answer');
 
   fs.writeFileSync(item, fs.readFileSync(item, 'utf8').replace(/^status: .*$/m, 'status: perhaps'));
   const showsError = await page.waitForFunction(
-    () => document.body.innerText.includes('01-service-hours.md:'), null, { timeout: 10000 },
+    () => document.body.innerText.includes('01-service-hours.md:'), null, { timeout: 30000 },
   ).then(() => true, () => false);
   check(showsError, 'a broken save shows file:line in the page');
 
   fs.writeFileSync(item, fs.readFileSync(item, 'utf8').replace(/^status: .*$/m, 'status: yes'));
   const recovered = await page.waitForFunction(
-    (text) => document.body.innerText.includes(text), edited, { timeout: 10000 },
+    (text) => document.body.innerText.includes(text), edited, { timeout: 30000 },
   ).then(() => true, () => false);
   check(recovered, 'fixing it brings the page back by itself');
 } finally {
