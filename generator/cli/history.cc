@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "common/local_time.h"
 #include "history/text_diff.h"
 
 namespace trustpage {
@@ -21,16 +22,8 @@ struct Colors {
 };
 
 std::string date_time(const CommitInfo& c) {
-  std::time_t local = static_cast<std::time_t>(c.time + c.offset_minutes * 60LL);
-  std::tm tm{};
-  gmtime_r(&local, &tm);
-  char buf[64];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
-  char tz[16];
-  int off = c.offset_minutes;
-  std::snprintf(tz, sizeof tz, " %c%02d%02d", off < 0 ? '-' : '+', std::abs(off) / 60,
-                std::abs(off) % 60);
-  return std::string(buf) + tz;
+  return format_local_time(c.time, c.offset_minutes, "%Y-%m-%d %H:%M") + " " +
+         utc_offset(c.offset_minutes, false);
 }
 
 std::string signature_line(const CommitInfo& c) {

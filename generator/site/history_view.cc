@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "common/local_time.h"
 #include "history/text_diff.h"
 #include "site/routes.h"
 
@@ -20,22 +21,6 @@ const std::string& text(const Map& strings, const std::string& key) {
   return it == strings.end() || !it->second.is_string() ? kMissing : it->second.as_string();
 }
 
-std::string format(const CommitInfo& c, const char* pattern, bool zone) {
-  std::time_t local = static_cast<std::time_t>(c.time + c.offset_minutes * 60LL);
-  std::tm tm{};
-  gmtime_r(&local, &tm);
-  char buf[64];
-  std::strftime(buf, sizeof buf, pattern, &tm);
-  std::string out = buf;
-  if (zone) {
-    int off = c.offset_minutes;
-    char tz[16];
-    std::snprintf(tz, sizeof tz, "%c%02d:%02d", off < 0 ? '-' : '+', std::abs(off) / 60,
-                  std::abs(off) % 60);
-    out += tz;
-  }
-  return out;
-}
 
 std::string message_body(const CommitInfo& c) {
   size_t newline = c.message.find('\n');
@@ -46,9 +31,12 @@ std::string message_body(const CommitInfo& c) {
 
 }  // namespace
 
-std::string commit_date(const CommitInfo& commit) { return format(commit, "%Y-%m-%d", false); }
+std::string commit_date(const CommitInfo& commit) {
+  return format_local_time(commit.time, commit.offset_minutes, "%Y-%m-%d");
+}
 std::string commit_datetime(const CommitInfo& commit) {
-  return format(commit, "%Y-%m-%dT%H:%M:%S", true);
+  return format_local_time(commit.time, commit.offset_minutes, "%Y-%m-%dT%H:%M:%S") +
+         utc_offset(commit.offset_minutes);
 }
 
 HistoryView::HistoryView(const History* history, const Content& content)

@@ -6,6 +6,7 @@
 #include <map>
 #include <tuple>
 
+#include "common/local_time.h"
 #include "render/markdown.h"
 #include "site/history_view.h"
 #include "site/links.h"
@@ -27,20 +28,9 @@ std::string language_name(const std::string& language) {
 // Dates shown on the site are the commit's, in the committer's own timezone, so the
 // output is the same whatever the machine's TZ.
 std::string format_commit_time(const Provenance& p, bool with_time) {
-  std::time_t local = static_cast<std::time_t>(p.time + p.offset_minutes * 60LL);
-  std::tm tm{};
-  gmtime_r(&local, &tm);
-  char buf[64];
-  std::strftime(buf, sizeof buf, with_time ? "%Y-%m-%d %H:%M" : "%Y-%m-%d", &tm);
-  std::string out = buf;
-  if (with_time) {
-    int off = p.offset_minutes;
-    char tz[16];
-    std::snprintf(tz, sizeof tz, " %c%02d:%02d", off < 0 ? '-' : '+', std::abs(off) / 60,
-                  std::abs(off) % 60);
-    out += tz;
-  }
-  return out;
+  if (!with_time) return format_local_time(p.time, p.offset_minutes, "%Y-%m-%d");
+  return format_local_time(p.time, p.offset_minutes, "%Y-%m-%d %H:%M") + " " +
+         utc_offset(p.offset_minutes);
 }
 
 const std::string& text(const Map& strings, const std::string& key) {
