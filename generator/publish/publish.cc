@@ -6,10 +6,12 @@
 
 #include "content/loader.h"
 #include "output/output.h"
+#include "pdf/checklist_pdf.h"
 #include "render/template.h"
 #include "sign/keys.h"
 #include "sign/sign_bundle.h"
 #include "site/plan.h"
+#include "site/routes.h"
 #include "site/theme.h"
 
 #ifndef TRUSTPAGE_VERSION
@@ -175,6 +177,7 @@ BuildResult build_bundle(const BuildOptions& options) {
                              {"publishing-key.minisign.pub", pub.minisign_file()},
                              {"allowed_signers", pub.allowed_signers(info.signer_principal)}};
   }
+  info.download_formats.push_back("pdf");
   Result<SitePlan> plan = plan_site(content, *theme, info);
   if (!plan.ok()) {
     // The site stage names content paths; show them as the vendor knows them.
@@ -184,6 +187,12 @@ BuildResult build_bundle(const BuildOptions& options) {
     return result;
   }
   result.diagnostics.add(render_into(*plan, *theme, result.bundle));
+  for (const Checklist& c : content.checklists) {
+    if (result.diagnostics.has_errors()) break;
+    Result<std::string> pdf = render_checklist_pdf(content, c, info, *theme);
+    result.diagnostics.add(pdf.ok() ? result.bundle.add(checklist_download_route(c, "pdf"), *pdf)
+                                    : pdf.status());
+  }
   if (result.diagnostics.has_errors() || !key) return result;
 
   SignOptions sign;
