@@ -125,6 +125,13 @@ TextBlock::TextBlock(const Fonts& fonts, const Paragraph& p, const TextSettings&
   } while (pango_layout_iter_next_line(iter.get()));
 }
 
+std::string TextBlock::line_text(size_t i) const {
+  PangoLayoutLine* line = pango_layout_get_line_readonly(layout_.get(), static_cast<int>(i));
+  if (line == nullptr) return "";
+  return std::string(pango_layout_get_text(layout_.get()) + line->start_index,
+                     static_cast<size_t>(line->length));
+}
+
 int TextBlock::unknown_glyphs() const {
   return pango_layout_get_unknown_glyphs_count(layout_.get());
 }

@@ -34,6 +34,8 @@ class TextBlock {
   double space_before() const { return space_before_; }
   double height() const { return lines_.empty() ? 0 : lines_.back().bottom; }
   const std::vector<LineBox>& lines() const { return lines_; }
+  // The text of line `i` (a list marker and its tab included).
+  std::string line_text(size_t i) const;
   // Characters no font of the theme has (drawn as boxes, missing from the text layer).
   int unknown_glyphs() const;
   // Draws line `i` with the block's left edge at `left` and its top at `top`; links on the
