@@ -177,7 +177,8 @@ BuildResult build_bundle(const BuildOptions& options) {
                              {"publishing-key.minisign.pub", pub.minisign_file()},
                              {"allowed_signers", pub.allowed_signers(info.signer_principal)}};
   }
-  info.download_formats.push_back("pdf");
+  // The preview rebuilds on every save: it leaves the PDFs (and their links) to real builds.
+  if (!options.preview) info.download_formats.push_back("pdf");
   Result<SitePlan> plan = plan_site(content, *theme, info);
   if (!plan.ok()) {
     // The site stage names content paths; show them as the vendor knows them.
@@ -188,7 +189,7 @@ BuildResult build_bundle(const BuildOptions& options) {
   }
   result.diagnostics.add(render_into(*plan, *theme, result.bundle));
   for (const Checklist& c : content.checklists) {
-    if (result.diagnostics.has_errors()) break;
+    if (options.preview || result.diagnostics.has_errors()) break;
     Result<std::string> pdf = render_checklist_pdf(content, c, info, *theme);
     result.diagnostics.add(pdf.ok() ? result.bundle.add(checklist_download_route(c, "pdf"), *pdf)
                                     : pdf.status());
