@@ -7,9 +7,12 @@ build_packages=(
   build-essential cmake pkg-config git ca-certificates
   libcmark-gfm-dev libcmark-gfm-extensions-dev libgit2-dev libpugixml-dev libyaml-cpp-dev
   libcli11-dev libcpp-httplib-dev libssl-dev nlohmann-json3-dev libxlsxwriter-dev libzip-dev
-  libunistring-dev
+  libunistring-dev libcairo2-dev libpango1.0-dev
+  # The PDF checklist's fonts (the theme's pdf_font), embedded as subsets.
+  fonts-ipaexfont-gothic fonts-noto-cjk fonts-dejavu-core
 )
-test_packages=(catch2 chromium fonts-noto-cjk curl iproute2 minisign openssh-client nodejs npm unzip)
+test_packages=(catch2 chromium curl iproute2 minisign openssh-client nodejs npm unzip poppler-utils
+  qpdf)
 
 packages=("${build_packages[@]}")
 if [[ "${1:-}" == "--test" ]]; then packages+=("${test_packages[@]}"); fi

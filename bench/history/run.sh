@@ -10,7 +10,7 @@
 # changing one item (trustpage: the cache from the cold build; hugo: same destination and
 # cache). Wall time and peak RSS come from /usr/bin/time -v; each figure is the median of
 # --runs runs (default 3; --runs-large for the large repository, default the same).
-# Two extra trustpage figures (first run only) separate history mining from the rest:
+# Two extra trustpage figures (last run only) separate history mining from the rest:
 # --no-history-cache (everything mined, nothing cached) and a rebuild of the same commit with
 # a warm cache (no commit to mine: walk, render, write).
 #
@@ -20,6 +20,7 @@
 # build that grows without bound fails by itself; such a run is reported as FAIL (a MISS).
 #
 # Usage: bench/history/run.sh [--quick] [--runs N] [--runs-large N] [--mem-limit MB]
+#        bench/history/run.sh --report-only   print the table of the last run again
 # Env:   TRUSTPAGE=/path/to/trustpage  use that binary instead of building one
 #        WORK=/tmp/tp-bench            where repositories, builds and outputs go
 # Needs root (or sudo) only to install missing packages (hugo, time, the build packages).
@@ -32,12 +33,14 @@ quick=0
 runs=3
 runs_large=""
 mem_limit=6144
+report_only=0
 while (($#)); do
   case "$1" in
     --quick) quick=1 ;;
     --runs) runs=$2; shift ;;
     --runs-large) runs_large=$2; shift ;;
     --mem-limit) mem_limit=$2; shift ;;
+    --report-only) report_only=1 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -46,6 +49,7 @@ done
 runs_large=${runs_large:-$runs}
 mkdir -p "$WORK"
 
+if ((!report_only)); then
 # --- tools -----------------------------------------------------------------------------
 missing=()
 command -v hugo >/dev/null || missing+=(hugo)
@@ -84,6 +88,8 @@ else
   tp_from="Release build of $(git -C "$root" rev-parse --short HEAD)"
 fi
 "$tp" --version >/dev/null
+
+fi
 
 # --- measuring ---------------------------------------------------------------------------
 # measure NAME CMD...: runs CMD under /usr/bin/time -v, appends "NAME seconds kB" to $raw.
@@ -148,8 +154,8 @@ bench_repo() {
     elif measure "$label.tp.cold" "${tpbuild[@]}"; then
       git -C "$tprepo" reset -q --hard extra
       measure "$label.tp.after" "${tpbuild[@]}" || true
-      if ((r == 1)); then
-        # phases (first run only): the same commit again, every commit cached (walk, render,
+      if ((r == n)); then
+        # phases (last run only): the same commit again, every commit cached (walk, render,
         # write), and everything mined again without the cache
         measure "$label.tp.again" "${tpbuild[@]}" || true
         measure "$label.tp.nocache" "${tpbuild[@]}" --no-history-cache || true
@@ -174,9 +180,10 @@ bench_repo() {
 }
 
 raw="$WORK/raw.txt"
+if ((!report_only)); then
 : >"$raw"
 : >"$WORK/repos.txt"
-started=$(date -u +%Y-%m-%dT%H:%MZ)
+date -u +%Y-%m-%dT%H:%MZ >"$WORK/started.txt"
 echo "trustpage: $tp_from; $(hugo version | cut -d' ' -f1-2); $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
 if ((quick)); then
   echo "small repository (quick: 200 items / 10 sections x 1,000 commits)"
@@ -190,13 +197,15 @@ else
   bench_repo large 10000 100 10000 "$runs_large"
 fi
 
+fi
+
 # --- report ------------------------------------------------------------------------------
 echo
-echo "History benchmark, $started, $(nproc) cores, load at end $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "History benchmark, $(cat "$WORK/started.txt" 2>/dev/null), $(nproc) cores, load at end $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "(median wall time of the runs; peak RSS = largest of all runs of that tool on that repository)"
 echo
-fmt="%-6s %-7s %-20s %5s %9s %16s %9s %12s %11s %13s\n"
-printf "$fmt" repo items x commits tool runs "cold s" "after-1-commit s" "RSS MB" \
+fmt="%-6s %-24s %-9s %4s %7s %16s %7s %12s %10s %12s\n"
+printf "$fmt" repo "items/sections x commits" tool runs "cold s" "after-1-commit s" "RSS MB" \
   "tp/hugo cold" "tp/hugo 1c" "rebuild/cold"
 targets=()
 while read -r label items sections commits n tp_pages hugo_pages; do

@@ -8,11 +8,13 @@
 #include "history/history.h"
 #include "export/export.h"
 #include "output/output.h"
+#include "pdf/checklist_pdf.h"
 #include "render/template.h"
 #include "sign/keys.h"
 #include "sign/sign_bundle.h"
 #include "site/history_view.h"
 #include "site/plan.h"
+#include "site/routes.h"
 #include "site/theme.h"
 
 #ifndef TRUSTPAGE_VERSION
@@ -223,6 +225,8 @@ BuildResult build_bundle(const BuildOptions& options) {
                              {"publishing-key.minisign.pub", pub.minisign_file()},
                              {"allowed_signers", pub.allowed_signers(info.signer_principal)}};
   }
+  // The preview rebuilds on every save: it leaves the PDFs (and their links) to real builds.
+  if (!options.preview) info.download_formats.push_back("pdf");
   for (const std::string& format : export_formats()) info.download_formats.push_back(format);
   Result<SitePlan> plan = plan_site(content, *theme, info);
   if (!plan.ok()) {
@@ -237,6 +241,12 @@ BuildResult build_bundle(const BuildOptions& options) {
     ExportContext exports{&content.site, result.provenance, info.version, {}};
     if (history) exports.last_changed = last_changed_dates(*history);
     result.diagnostics.add(add_checklist_exports(content, exports, result.bundle));
+  }
+  for (const Checklist& c : content.checklists) {
+    if (options.preview || result.diagnostics.has_errors()) break;
+    Result<std::string> pdf = render_checklist_pdf(content, c, info, *theme);
+    result.diagnostics.add(pdf.ok() ? result.bundle.add(checklist_download_route(c, "pdf"), *pdf)
+                                    : pdf.status());
   }
   if (result.diagnostics.has_errors() || !key) return result;
 

@@ -119,4 +119,20 @@ Result<Map> Theme::strings(const std::string& language) const {
   }
 }
 
+Result<std::string> Theme::setting(const std::string& key) const {
+  auto it = files_.find("theme.yaml");
+  if (it == files_.end()) return Status::Error("the theme has no theme.yaml");
+  const std::string& origin = origin_.at("theme.yaml");
+  try {
+    YAML::Node value = YAML::Load(it->second)[key];
+    if (!value || !value.IsScalar() || value.Scalar().empty()) {
+      return Status::Error(Location{origin}, "theme setting \"" + key +
+                                                 "\" is missing — add `" + key + ": ...`");
+    }
+    return value.Scalar();
+  } catch (const YAML::Exception& e) {
+    return Status::Error(Location{origin, e.mark.line + 1, e.mark.column + 1}, e.msg);
+  }
+}
+
 }  // namespace trustpage

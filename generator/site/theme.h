@@ -30,6 +30,8 @@ class Theme {
   // The UI strings for `language` from strings.yaml, as a Map for templates (`t.key`).
   // Fails naming strings.yaml:line when a key is missing in one language but not another.
   Result<Map> strings(const std::string& language) const;
+  // A string setting from theme.yaml, e.g. "pdf_font". Fails naming the file when missing.
+  Result<std::string> setting(const std::string& key) const;
 
  private:
   std::map<std::string, std::string> files_;   // path -> bytes
