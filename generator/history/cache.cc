@@ -110,14 +110,14 @@ CommitChanges load_cache(const CacheFile& file, std::string* note) {
   return out;
 }
 
-void store_cache(const CacheFile& file, const CommitChanges& entries) {
+void store_cache(const CacheFile& file, const CommitChangesView& entries) {
   std::string bytes(kMagic);
   put_string(bytes, file.key);
   put_u32(bytes, static_cast<uint32_t>(entries.size()));
   for (const auto& [commit, changes] : entries) {
     put_string(bytes, commit);
-    put_u32(bytes, static_cast<uint32_t>(changes.size()));
-    for (const ItemChange& c : changes) {
+    put_u32(bytes, static_cast<uint32_t>(changes->size()));
+    for (const ItemChange& c : *changes) {
       put_string(bytes, c.item_id);
       put_u32(bytes, static_cast<uint32_t>(c.kind));
       put_string(bytes, c.checklist);

@@ -25,6 +25,7 @@ CommitChanges load_cache(const CacheFile& file, std::string* note);
 
 // Writes `entries` atomically (temp file + rename). Errors are ignored: the cache only saves
 // time, a build never fails because of it.
-void store_cache(const CacheFile& file, const CommitChanges& entries);
+using CommitChangesView = std::map<std::string, const std::vector<ItemChange>*>;
+void store_cache(const CacheFile& file, const CommitChangesView& entries);
 
 }  // namespace trustpage::history_detail

@@ -3,13 +3,14 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "history/history.h"
 
 namespace trustpage {
 
-const std::vector<std::string> kItemFields = {"section",     "no",     "category", "item",
-                                              "requirement", "unit",   "status",   "answer",
+const std::vector<std::string> kItemFields = {"section",     "no",       "category", "item",
+                                              "requirement", "unit",     "status",   "answer",
                                               "reviewed",    "evidence", "remarks"};
 
 namespace history_detail {
@@ -49,6 +50,91 @@ std::string as_text(const YAML::Node& node) {
   return "";
 }
 
+bool is_key(std::string_view key) {
+  if (key.empty()) return false;
+  for (char c : key) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) return false;
+  }
+  return true;
+}
+
+// A one-line scalar the way item files write them; nullopt for anything that needs a real
+// YAML parser (block scalars, flow collections, anchors, escapes, comments).
+std::optional<std::string> simple_scalar(std::string_view v) {
+  v = v.substr(0, v.find_last_not_of(" \t") + 1);
+  if (v.empty()) return std::string();
+  char first = v.front();
+  if (first == '"') {
+    if (v.size() < 2 || v.back() != '"') return std::nullopt;
+    std::string_view inner = v.substr(1, v.size() - 2);
+    if (inner.find_first_of("\\\"") != std::string_view::npos) return std::nullopt;
+    return trim(inner);
+  }
+  if (first == '\'') {
+    if (v.size() < 2 || v.back() != '\'') return std::nullopt;
+    std::string_view inner = v.substr(1, v.size() - 2);
+    if (inner.find('\'') != std::string_view::npos) return std::nullopt;
+    return trim(inner);
+  }
+  if (std::string_view("|>[]{}&*!%@`#,?-:").find(first) != std::string_view::npos)
+    return std::nullopt;
+  if (v.find(": ") != std::string_view::npos || v.find(" #") != std::string_view::npos ||
+      v.back() == ':')
+    return std::nullopt;
+  return std::string(v);
+}
+
+// The common shape of item front matter: `key: scalar` lines and `key:` followed by
+// `- scalar` lines. Returns false (and leaves `out` to the YAML parser) for anything else.
+bool read_simple(std::string_view yaml, ItemFields& out) {
+  size_t pos = 0;
+  std::string list_key;
+  std::string list;
+  bool in_list = false;
+  auto finish_list = [&] {
+    if (in_list && list_key != "id") out.values[list_key] = list;
+    in_list = false;
+    list.clear();
+  };
+  while (pos < yaml.size()) {
+    std::string_view line = next_line(yaml, pos);
+    std::string_view content = line.substr(0, line.find_last_not_of(" \t") + 1);
+    if (content.empty() || content.front() == '#') continue;
+    size_t indent = content.find_first_not_of(' ');
+    if (indent > 0 || content.front() == '-') {
+      std::string_view item = content.substr(indent);
+      if (!in_list || !item.starts_with("- ")) return false;
+      std::optional<std::string> value = simple_scalar(item.substr(2));
+      if (!value) return false;
+      if (!list.empty()) list += '\n';
+      list += *value;
+      continue;
+    }
+    finish_list();
+    size_t colon = content.find(':');
+    if (colon == std::string_view::npos) return false;
+    std::string key(content.substr(0, colon));
+    if (!is_key(key)) return false;
+    std::string_view rest = content.substr(colon + 1);
+    if (rest.empty()) {
+      in_list = true;
+      list_key = key;
+      out.values[key];  // null until its list items come
+      continue;
+    }
+    if (rest.front() != ' ') return false;
+    std::optional<std::string> value = simple_scalar(rest.substr(1));
+    if (!value) return false;
+    if (key == "id") {
+      out.id = *value;
+    } else {
+      out.values[key] = *value;
+    }
+  }
+  finish_list();
+  return true;
+}
+
 }  // namespace
 
 bool is_item_path(std::string_view path) {
@@ -72,21 +158,31 @@ std::optional<ItemFields> read_item_fields(std::string_view path, std::string_vi
   if (yaml_end == std::string_view::npos) return std::nullopt;
 
   ItemFields out;
-  try {
-    YAML::Node root = YAML::Load(std::string(bytes.substr(yaml_start, yaml_end - yaml_start)));
-    if (!root.IsMap()) return std::nullopt;
-    for (const auto& entry : root) {
-      if (!entry.first.IsScalar()) continue;
-      const std::string key = entry.first.Scalar();
-      if (key == "id") {
-        out.id = as_text(entry.second);
-      } else if (key != "section" && key != "remarks" &&
-                 std::find(kItemFields.begin(), kItemFields.end(), key) != kItemFields.end()) {
-        out.values[key] = as_text(entry.second);
+  const std::string_view yaml = bytes.substr(yaml_start, yaml_end - yaml_start);
+  if (!read_simple(yaml, out)) {
+    out = ItemFields();
+    try {
+      YAML::Node root = YAML::Load(std::string(yaml));
+      if (!root.IsMap()) return std::nullopt;
+      for (const auto& entry : root) {
+        if (!entry.first.IsScalar()) continue;
+        const std::string key = entry.first.Scalar();
+        if (key == "id") {
+          out.id = as_text(entry.second);
+        } else if (key != "section" && key != "remarks" &&
+                   std::find(kItemFields.begin(), kItemFields.end(), key) != kItemFields.end()) {
+          out.values[key] = as_text(entry.second);
+        }
       }
+    } catch (const YAML::Exception&) {
+      return std::nullopt;
     }
-  } catch (const YAML::Exception&) {
-    return std::nullopt;
+  }
+  // Only the known fields count, however the file was read.
+  for (auto it = out.values.begin(); it != out.values.end();) {
+    bool known = it->first != "section" && it->first != "remarks" &&
+                 std::find(kItemFields.begin(), kItemFields.end(), it->first) != kItemFields.end();
+    it = known ? std::next(it) : out.values.erase(it);
   }
   if (out.id.empty()) return std::nullopt;
 

@@ -24,20 +24,28 @@ namespace trustpage {
 
 std::string_view to_string(SignatureState state) {
   switch (state) {
-    case SignatureState::kUnsigned: return "unsigned";
-    case SignatureState::kVerified: return "verified";
-    case SignatureState::kUnknownKey: return "unknown-key";
-    case SignatureState::kBad: return "bad";
-    case SignatureState::kUnsupported: return "unverified";
+    case SignatureState::kUnsigned:
+      return "unsigned";
+    case SignatureState::kVerified:
+      return "verified";
+    case SignatureState::kUnknownKey:
+      return "unknown-key";
+    case SignatureState::kBad:
+      return "bad";
+    case SignatureState::kUnsupported:
+      return "unverified";
   }
   return "unsigned";
 }
 
 std::string_view to_string(ChangeKind kind) {
   switch (kind) {
-    case ChangeKind::kAdded: return "added";
-    case ChangeKind::kChanged: return "changed";
-    case ChangeKind::kRemoved: return "removed";
+    case ChangeKind::kAdded:
+      return "added";
+    case ChangeKind::kChanged:
+      return "changed";
+    case ChangeKind::kRemoved:
+      return "removed";
   }
   return "changed";
 }
@@ -146,8 +154,7 @@ class Miner {
              child, depth + 1, out);
       }
       if (depth == 2 && (blob_a || blob_b) && is_item_path(child)) {
-        if (blob_a && blob_b && git_oid_equal(git_tree_entry_id(ea), git_tree_entry_id(eb)))
-          return;
+        if (blob_a && blob_b && git_oid_equal(git_tree_entry_id(ea), git_tree_entry_id(eb))) return;
         FileChange change;
         change.path = child;
         if (blob_a) git_oid_cpy(&change.before, git_tree_entry_id(ea));
@@ -160,8 +167,8 @@ class Miner {
     if (tb) {
       for (size_t i = 0, n = git_tree_entrycount(tb.get()); i < n; ++i) {
         const git_tree_entry* eb = git_tree_entry_byindex(tb.get(), i);
-        const git_tree_entry* ea = ta ? git_tree_entry_byname(ta.get(), git_tree_entry_name(eb))
-                                      : nullptr;
+        const git_tree_entry* ea =
+            ta ? git_tree_entry_byname(ta.get(), git_tree_entry_name(eb)) : nullptr;
         if (ea && git_oid_equal(git_tree_entry_id(ea), git_tree_entry_id(eb)) &&
             git_tree_entry_filemode(ea) == git_tree_entry_filemode(eb))
           continue;
@@ -221,6 +228,12 @@ class Miner {
   }
 
   git_repository* repo() const { return repo_; }
+
+  // Between commits: forget parsed blobs once there are many. Most are needed only by the
+  // next commit (as its parent's); a revert parses again.
+  void trim() {
+    if (parsed_.size() > 4096) parsed_.clear();
+  }
 
  private:
   GitTree lookup(const git_oid* oid) {
@@ -393,7 +406,8 @@ Result<std::vector<WalkedCommit>> walk(git_repository* repo, const git_oid& tip)
     for (size_t p : commits[i].parents) children[p].push_back(i);
   }
   auto later = [&](size_t a, size_t b) {
-    auto ta = git_commit_time(commits[a].commit.get()), tb = git_commit_time(commits[b].commit.get());
+    auto ta = git_commit_time(commits[a].commit.get()),
+         tb = git_commit_time(commits[b].commit.get());
     if (ta != tb) return ta > tb;
     return git_oid_cmp(git_commit_id(commits[a].commit.get()),
                        git_commit_id(commits[b].commit.get())) > 0;
@@ -480,6 +494,11 @@ Result<History> mine_history(const HistoryOptions& options, HistoryStats* stats_
     return history;  // Kind::kNone
   }
   ensure_libgit2();
+  // Trees are read again and again (a parent's, then its child's): keep section folders of
+  // a few hundred items in libgit2's object cache too (its default skips trees over 4 KiB).
+  git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, size_t{1} << 20);
+  git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_COMMIT, size_t{1} << 16);
+  git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, ssize_t{32} << 20);
   git_repository* raw_repo = nullptr;
   if (git_repository_open(&raw_repo, p.repo_root.c_str()) != 0)
     return Status::Error("cannot open the git repository at " + p.repo_root + ": " +
@@ -488,10 +507,11 @@ Result<History> mine_history(const HistoryOptions& options, HistoryStats* stats_
 
   if (git_repository_is_shallow(repo.get()) == 1 && !options.allow_shallow) {
     return Status::Error(
-        p.repo_root + " is a shallow clone, so the history of items is incomplete — fetch it "
-                      "with `git fetch --unshallow` (in CI: check out with full depth, e.g. "
-                      "actions/checkout with fetch-depth: 0), or pass --allow-shallow to publish "
-                      "a history that says it is truncated");
+        p.repo_root +
+        " is a shallow clone, so the history of items is incomplete — fetch it "
+        "with `git fetch --unshallow` (in CI: check out with full depth, e.g. "
+        "actions/checkout with fetch-depth: 0), or pass --allow-shallow to publish "
+        "a history that says it is truncated");
   }
 
   git_oid tip;
@@ -516,13 +536,14 @@ Result<History> mine_history(const HistoryOptions& options, HistoryStats* stats_
 
   AllowedSigners signers = parse_allowed_signers(options.allowed_signers);
   Miner miner(repo.get(), p.content_prefix, stats);
-  CommitChanges computed;
+  std::vector<std::string> empty_commits;  // walked, changed no item: cached as such
   size_t cache_hits = 0;
   bool any_boundary = false;
   std::vector<git_oid> trees(walked->size());
   std::vector<bool> has_tree(walked->size());
   for (size_t i = 0; i < walked->size(); ++i) {
     const WalkedCommit& w = (*walked)[i];
+    miner.trim();
     has_tree[i] = miner.checklists_tree(w.commit.get(), trees[i]);
     const std::string id = hex(git_commit_id(w.commit.get()));
     if (w.boundary) {
@@ -552,7 +573,7 @@ Result<History> mine_history(const HistoryOptions& options, HistoryStats* stats_
       changes = per_parent.size() == 1 ? std::move(per_parent.front())
                                        : merge_changes(std::move(per_parent));
     }
-    computed[id] = changes;
+    if (changes.empty()) empty_commits.push_back(id);
     if (!changes.empty()) {
       history.change_sets.push_back(
           {commit_info(repo.get(), w.commit.get(), signers), std::move(changes)});
@@ -561,7 +582,11 @@ Result<History> mine_history(const HistoryOptions& options, HistoryStats* stats_
   history.kind = any_boundary ? History::Kind::kTruncated : History::Kind::kComplete;
   // Rewritten only when something was added, or entries of another history were dropped.
   if (options.use_cache && (stats.commits_diffed > 0 || cache_hits != cache.size())) {
-    store_cache(cache_file, computed);
+    static const std::vector<ItemChange> kNone;
+    CommitChangesView entries;
+    for (const std::string& id : empty_commits) entries[id] = &kNone;
+    for (const ChangeSet& set : history.change_sets) entries[set.commit.id] = &set.changes;
+    store_cache(cache_file, entries);
   }
 
   // A preview of the work tree: its items against the commit's.
