@@ -81,6 +81,9 @@ int main(int argc, char** argv) {
                   "mine the whole history again, without reading or writing the cache");
   };
   history_options(build_cmd, build.options);
+  build_cmd->add_flag("--html-only", build.options.html_only,
+                      "the site's pages only: no PDF, CSV, XLSX or JSON downloads (quicker "
+                      "previews and benchmarks)");
 
   BuildCommand check;
   CLI::App* check_cmd = app.add_subcommand(

@@ -141,28 +141,35 @@ std::string site_host(const std::string& base_url) {
   return base_url.substr(start, end == std::string::npos ? std::string::npos : end - start);
 }
 
-Status render_into(const SitePlan& plan, const Theme& theme, Bundle& bundle) {
-  TemplateEngine engine(
-      [&theme](const std::string& name) { return theme.file("templates/" + name); });
-  for (const PagePlan& page : plan.pages) {
+// Renders each page as the site stage plans it, so a large site never holds every page's
+// variables at once.
+class PageRenderer {
+ public:
+  PageRenderer(const Theme& theme, Bundle& bundle)
+      : theme_(theme),
+        bundle_(bundle),
+        engine_([&theme](const std::string& name) { return theme.file("templates/" + name); }) {}
+
+  Status operator()(PagePlan&& page) {
     RenderRequest request;
     request.body = page.template_name;
-    request.context = page.context;
+    request.context = std::move(page.context);
     request.page_route = page.route;
-    Result<std::string> html = engine.render(request);
+    Result<std::string> html = engine_.render(request);
     if (!html.ok()) {
       // The engine names templates as the theme does ("page.xhtml"); a vendor needs the file.
       Location where = html.status().where();
-      if (!where.file.empty()) where.file = theme.origin("templates/" + where.file);
+      if (!where.file.empty()) where.file = theme_.origin("templates/" + where.file);
       return Status::Error(where, html.status().message() + " (rendering " + page.route + ")");
     }
-    if (Status s = bundle.add(page.route, std::move(*html)); !s.ok()) return s;
+    return bundle_.add(page.route, std::move(*html));
   }
-  for (const StaticFile& file : plan.files) {
-    if (Status s = bundle.add(file.route, file.bytes); !s.ok()) return s;
-  }
-  return Status::Ok();
-}
+
+ private:
+  const Theme& theme_;
+  Bundle& bundle_;
+  TemplateEngine engine_;
+};
 
 }  // namespace
 
@@ -226,24 +233,33 @@ BuildResult build_bundle(const BuildOptions& options) {
                              {"allowed_signers", pub.allowed_signers(info.signer_principal)}};
   }
   // The preview rebuilds on every save: it leaves the PDFs (and their links) to real builds.
-  if (!options.preview) info.download_formats.push_back("pdf");
-  for (const std::string& format : export_formats()) info.download_formats.push_back(format);
-  Result<SitePlan> plan = plan_site(content, *theme, info);
+  const bool downloads = !options.html_only;
+  if (!options.preview && downloads) info.download_formats.push_back("pdf");
+  if (downloads) {
+    for (const std::string& format : export_formats()) info.download_formats.push_back(format);
+  }
+  info.history_json = downloads;
+  PageRenderer renderer(*theme, result.bundle);
+  Result<SitePlan> plan = plan_site(content, *theme, info, std::ref(renderer));
   if (!plan.ok()) {
     // The site stage names content paths; show them as the vendor knows them.
+    // (A rendering error already names its template.)
     Location where = plan.status().where();
-    if (!where.file.empty()) where.file = (*source)->display_path(where.file);
+    if (!where.file.empty() && !where.file.ends_with(".xhtml"))
+      where.file = (*source)->display_path(where.file);
     result.diagnostics.error(where, plan.status().message());
     return result;
   }
-  result.diagnostics.add(render_into(*plan, *theme, result.bundle));
-  if (!result.diagnostics.has_errors()) {
+  for (StaticFile& file : plan->files) {
+    result.diagnostics.add(result.bundle.add(file.route, std::move(file.bytes)));
+  }
+  if (!result.diagnostics.has_errors() && downloads) {
     ExportContext exports{&content.site, result.provenance, info.version, {}};
     if (history) exports.last_changed = last_changed_dates(*history);
     result.diagnostics.add(add_checklist_exports(content, exports, result.bundle));
   }
   for (const Checklist& c : content.checklists) {
-    if (options.preview || result.diagnostics.has_errors()) break;
+    if (options.preview || !downloads || result.diagnostics.has_errors()) break;
     Result<std::string> pdf = render_checklist_pdf(content, c, info, *theme);
     result.diagnostics.add(pdf.ok() ? result.bundle.add(checklist_download_route(c, "pdf"), *pdf)
                                     : pdf.status());

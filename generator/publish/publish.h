@@ -39,6 +39,7 @@ struct BuildOptions {
   bool allow_shallow = false;                      // --allow-shallow
   std::optional<std::filesystem::path> history_cache;  // --history-cache DIR
   bool use_history_cache = true;                   // --no-history-cache
+  bool html_only = false;  // --html-only: the site's pages only, no PDF, CSV/XLSX/JSON
 };
 
 struct BuildResult {

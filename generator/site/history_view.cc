@@ -164,10 +164,13 @@ std::string HistoryView::last_changed(const Item& item) const {
   return c ? commit_date(*c) : "";
 }
 
-List HistoryView::changelog(const std::string& prefix, const Map& strings) const {
+List HistoryView::changelog(const std::string& prefix, const Map& strings, std::size_t first,
+                            std::size_t count) const {
   List out;
   if (!history_) return out;
-  for (auto set = history_->change_sets.rbegin(); set != history_->change_sets.rend(); ++set) {
+  const auto& sets = history_->change_sets;
+  for (std::size_t k = first; k < sets.size() && k < first + count; ++k) {
+    auto set = sets.rbegin() + static_cast<std::ptrdiff_t>(k);
     Map v = commit_value(set->commit, strings);
     List items;
     for (const ItemChange& change : set->changes) {
@@ -319,7 +322,7 @@ std::string HistoryView::json(const Checklist& checklist) const {
     for (const std::string& id : removed) add_item(id, nullptr);
   }
   out["items"] = std::move(items);
-  return out.dump(2) + "\n";
+  return out.dump() + "\n";  // compact: with long histories, indentation is most of the file
 }
 
 }  // namespace trustpage

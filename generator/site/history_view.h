@@ -22,8 +22,11 @@ class HistoryView {
   List item_timeline(const Item& item, const std::string& prefix, const Map& strings) const;
   // "2025-04-01" of the last commit that changed the item; empty when unknown.
   std::string last_changed(const Item& item) const;
-  // Every change set, newest first, with the items it changed linked to their pages.
-  List changelog(const std::string& prefix, const Map& strings) const;
+  // Change sets newest first, `count` of them from the `first` (0 = the newest), with the
+  // items they changed linked to their pages.
+  List changelog(const std::string& prefix, const Map& strings, std::size_t first,
+                 std::size_t count) const;
+  std::size_t change_set_count() const { return history_ ? history_->change_sets.size() : 0; }
 
   // Atom 1.0: one entry per commit that changed published content, newest first.
   std::string atom_feed(const std::string& title, const std::string& changelog_route,

@@ -1,5 +1,6 @@
 #include "site/plan.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 #include <functional>
@@ -15,6 +16,8 @@
 
 namespace trustpage {
 namespace {
+
+constexpr size_t kChangesPerPage = 100;  // the Atom feed carries as many
 
 const char* kLanguageNames[][2] = {{"ja", "日本語"}, {"en", "English"}};
 
@@ -71,8 +74,10 @@ class MarkdownCache {
 
 class Planner {
  public:
-  Planner(const Content& content, const Theme& theme, const BuildInfo& info)
-      : content_(content),
+  Planner(const Content& content, const Theme& theme, const BuildInfo& info,
+          const PageSink* sink)
+      : sink_(sink),
+        content_(content),
         theme_(theme),
         info_(info),
         markdown_(content),
@@ -83,6 +88,7 @@ class Planner {
         content_.site.languages.empty() ? std::vector<std::string>{"ja"} : content_.site.languages;
     for (const std::string& language : languages) {
       if (Status s = plan_language(language, languages); !s.ok()) return s;
+      if (!sink_status_.ok()) return sink_status_;
     }
     if (Status s = plan_static_files(); !s.ok()) return s;
     return std::move(plan_);
@@ -128,7 +134,12 @@ class Planner {
       context["languages"] = std::move(switcher);
       context["has_languages"] = all.size() > 1;
       for (auto& [k, v] : extra) context[k] = std::move(v);
-      plan_.pages.push_back({route, template_name, std::move(context)});
+      routes_.push_back(route);
+      if (!sink_) {
+        plan_.pages.push_back({route, template_name, std::move(context)});
+      } else if (sink_status_.ok()) {
+        sink_status_ = (*sink_)(PagePlan{route, template_name, std::move(context)});
+      }
     };
 
     List checklists;
@@ -183,14 +194,29 @@ class Planner {
       }
     }
 
-    add_page(changes_route(prefix), "changes.xhtml", text(*strings, "changes_title"),
-             Map{{"changes", history_.changelog(prefix, *strings)}, {"history_files", [&] {
-                   List files;
-                   for (const Checklist& c : content_.checklists)
-                     files.push_back(Map{{"label", c.title}, {"route", history_json_route(c)}});
-                   return files;
-                 }()}},
-             [](const std::string& pre) { return changes_route(pre); });
+    // The changelog, kChangesPerPage commits a page: a long history stays quick to open.
+    List history_files;
+    for (const Checklist& c : content_.checklists) {
+      if (info_.history_json)
+        history_files.push_back(Map{{"label", c.title}, {"route", history_json_route(c)}});
+    }
+    const size_t total = history_.change_set_count();
+    const size_t pages = std::max<size_t>(1, (total + kChangesPerPage - 1) / kChangesPerPage);
+    for (size_t page = 1; page <= pages; ++page) {
+      Map pager{{"page", std::to_string(page)},
+                {"pages", std::to_string(pages)},
+                {"newer", page > 1 ? changes_route(prefix, page - 1) : ""},
+                {"older", page < pages ? changes_route(prefix, page + 1) : ""},
+                {"several", pages > 1}};
+      std::string title = text(*strings, "changes_title");
+      if (page > 1) title += " (" + std::to_string(page) + "/" + std::to_string(pages) + ")";
+      add_page(changes_route(prefix, page), "changes.xhtml", title,
+               Map{{"changes", history_.changelog(prefix, *strings, (page - 1) * kChangesPerPage,
+                                                  kChangesPerPage)},
+                   {"history_files", history_files},
+                   {"pager", std::move(pager)}},
+               [page](const std::string& pre) { return changes_route(pre, page); });
+    }
 
     if (!info_.fingerprint.empty()) {
       add_page(prefix + "verify.html", "verify.xhtml", text(*strings, "verify_title"),
@@ -398,11 +424,11 @@ class Planner {
                                               text(*strings, "changes_title"),
                                           changes_route(""), *strings)});
     for (const Checklist& c : content_.checklists) {
-      plan_.files.push_back({history_json_route(c), history_.json(c)});
+      if (info_.history_json) plan_.files.push_back({history_json_route(c), history_.json(c)});
     }
     std::vector<std::string> routes;
-    for (const PagePlan& page : plan_.pages) {
-      if (page.route != "404.html") routes.push_back(page.route);
+    for (const std::string& route : routes_) {
+      if (route != "404.html") routes.push_back(route);
     }
     const Provenance& p = info_.provenance;
     plan_.files.push_back(
@@ -412,6 +438,9 @@ class Planner {
     return Status::Ok();
   }
 
+  const PageSink* sink_;
+  Status sink_status_ = Status::Ok();
+  std::vector<std::string> routes_;  // every page planned, for the sitemap
   const Content& content_;
   const Theme& theme_;
   const BuildInfo& info_;
@@ -423,7 +452,12 @@ class Planner {
 }  // namespace
 
 Result<SitePlan> plan_site(const Content& content, const Theme& theme, const BuildInfo& info) {
-  return Planner(content, theme, info).run();
+  return Planner(content, theme, info, nullptr).run();
+}
+
+Result<SitePlan> plan_site(const Content& content, const Theme& theme, const BuildInfo& info,
+                           const PageSink& sink) {
+  return Planner(content, theme, info, &sink).run();
 }
 
 }  // namespace trustpage

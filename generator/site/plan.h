@@ -2,6 +2,7 @@
 // (sitemap.xml, robots.txt, assets, documents) from the validated Content.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -28,6 +29,7 @@ struct BuildInfo {
   std::vector<std::string> download_formats;
   // Item timelines from git; null when not mined (the pages then say there is no history).
   const History* history = nullptr;
+  bool history_json = true;  // checklists/<id>/history.json (off for an HTML-only build)
 };
 
 struct PagePlan {
@@ -47,5 +49,11 @@ struct SitePlan {
 };
 
 Result<SitePlan> plan_site(const Content& content, const Theme& theme, const BuildInfo& info);
+
+// The same, handing each page to `sink` as soon as it is planned instead of keeping it in
+// SitePlan::pages, so a build renders page by page; the first error from `sink` stops it.
+using PageSink = std::function<Status(PagePlan&&)>;
+Result<SitePlan> plan_site(const Content& content, const Theme& theme, const BuildInfo& info,
+                           const PageSink& sink);
 
 }  // namespace trustpage

@@ -35,8 +35,9 @@ std::string checklist_download_route(const Checklist& checklist, const std::stri
   return "checklists/" + checklist.id + "/" + checklist.id + "." + format;
 }
 
-std::string changes_route(const std::string& prefix) {
-  return prefix + "changes.html";
+std::string changes_route(const std::string& prefix, std::size_t page) {
+  return page <= 1 ? prefix + "changes.html"
+                   : prefix + "changes-" + std::to_string(page) + ".html";
 }
 
 std::string feed_route() {

@@ -23,7 +23,8 @@ std::string document_route(const std::string& document);  // "documents/<path>"
 std::string checklist_download_route(const Checklist& checklist, const std::string& format);
 
 // The changelog page, and the Atom feed of the same changes (one, at the root).
-std::string changes_route(const std::string& prefix);  // "<prefix>changes.html"
+// Page 1 is "<prefix>changes.html" (the newest commits), page N "<prefix>changes-N.html".
+std::string changes_route(const std::string& prefix, std::size_t page = 1);
 std::string feed_route();                               // "changes.atom"
 // A checklist's history as JSON, beside its other data.
 std::string history_json_route(const Checklist& checklist);

@@ -88,6 +88,11 @@
       list.appendChild(li);
     });
     summary.appendChild(list);
+    // The date is older than this page's oldest commit, and older pages exist.
+    var oldest = sets.length ? sets[sets.length - 1].getAttribute("data-date") : "";
+    if (form.getAttribute("data-older") && oldest && since < oldest) {
+      summary.appendChild(element("p", "since-partial", form.getAttribute("data-partial")));
+    }
     summary.hidden = false;
   }
 
