@@ -140,7 +140,8 @@ bench_repo() {
   local tprepo="$dir/trustpage" hugorepo="$dir/hugo"
   local tpout="$WORK/out/$label-trustpage" hout="$WORK/out/$label-hugo" hcache="$WORK/out/$label-hugo-cache"
   mkdir -p "$WORK/out"
-  local tpbuild=("$tp" build --content "$tprepo/content" --out "$tpout" -q)
+  # HTML only, as hugo: no PDF, CSV, XLSX or JSON downloads.
+  local tpbuild=("$tp" build --html-only --content "$tprepo/content" --out "$tpout" -q)
   local hugobuild=(hugo --source "$hugorepo" --destination "$hout" --cacheDir "$hcache"
                    --enableGitInfo --noBuildLock --quiet)
   echo "  load before: $(cut -d' ' -f1-3 /proc/loadavg)"
