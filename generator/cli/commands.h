@@ -56,6 +56,7 @@ struct ImportCommand {
   std::string sheet;     // XLSX worksheet name
   std::string reviewed;  // ISO date for answered items
   std::string title;     // checklist title when there is no template
+  std::string unmarked;  // --unmarked STATUS
 };
 
 struct InitCommand {

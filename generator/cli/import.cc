@@ -77,6 +77,7 @@ int run_import(const ImportCommand& command) {
     }
     options.reviewed = command.reviewed;
   }
+  if (!command.unmarked.empty()) options.unmarked_status = parse_answer_status(command.unmarked);
   if (!command.columns.empty()) {
     Result<std::map<std::string, int>> columns = parse_column_map(command.columns);
     if (!columns.ok()) return fail(columns.status());
@@ -128,10 +129,16 @@ int run_import(const ImportCommand& command) {
             << ".\n";
   const ImportReport& report = result->report;
   print_notes(*sheet, "Rows not imported", report.unmatched);
-  print_notes(*sheet, "Statuses to set (the answer is kept, the status is left empty)",
+  print_notes(*sheet,
+              options.unmarked_status
+                  ? "Statuses set by --unmarked (the answer had no mark) — confirm these"
+                  : "Statuses to set (the answer is kept, the status is left empty)",
               report.status_unknown);
   print_notes(*sheet, "Rows read with a correction — check these items", report.adjusted);
-  print_notes(*sheet, "Items without an answer (written unanswered)", report.missing);
+  print_notes(*sheet,
+              options.unmarked_status ? "Items without an answer (left out)"
+                                      : "Items without an answer (written unanswered)",
+              report.missing);
 
   if (command.dry_run) {
     std::cout << "\nDry run — would write " << files->size() << " files under "

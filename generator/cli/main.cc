@@ -183,6 +183,8 @@ int main(int argc, char** argv) {
       "      unit, slug)\n"
       "  trustpage import sheet.csv --checklist acme-sec --columns no=A,item=B,answer=D\n"
       "      no template, no header row: say which column is which\n"
+      "  trustpage import sheet.csv --checklist meti --unmarked yes && trustpage build\n"
+      "      answers without a mark (\"99.9%\", \"7日間\") count as yes: listed to confirm\n"
       "  trustpage import old.csv --checklist meti --encoding cp932 --force\n"
       "      a Shift_JIS file, replacing items imported before (they keep their ids)\n"
       "Without a template every numbered row becomes an item; an export of this tool "
@@ -211,6 +213,13 @@ int main(int argc, char** argv) {
       "--reviewed", import.reviewed,
       "review date for the answers (default: a 記入日 in the sheet, else today)");
   import_cmd->add_option("--title", import.title, "checklist title (default: the template's)");
+  import_cmd
+      ->add_option("--unmarked", import.unmarked,
+                   "give answers without a mark (〇/✕/有/無…) this status, e.g. yes for "
+                   "\"99.9%\" or \"24時間365日\", and leave out items the sheet does not "
+                   "answer, so the checklist builds as imported; every guess is listed to "
+                   "confirm (default: status left empty for you to set)")
+      ->check(CLI::IsMember({"yes", "no", "partial", "na", "undisclosed", "planned"}));
 
   InitCommand init;
   CLI::App* init_cmd = app.add_subcommand(

@@ -97,6 +97,11 @@ struct ImportOptions {
   std::map<std::string, int> columns;
   std::string reviewed;  // ISO date for answered items; "" -> a date in the sheet, else today
   std::string today;     // ISO date, the fallback for `reviewed`
+  // --unmarked STATUS: an answer without a mark gets this status (each one reported as a
+  // guess to confirm), and template items the sheet does not answer are left out instead of
+  // written unanswered, so the imported checklist builds as it is. Unset: the vendor decides
+  // (the status is left empty and `check` lists it).
+  std::optional<AnswerStatus> unmarked_status;
 };
 
 struct ImportedItem {

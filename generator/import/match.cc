@@ -293,19 +293,25 @@ class Importer {
     }
     if (item.answer.empty() && !item.status) {
       note(result_.report.missing, row,
-           label(item.meta) +
-               " has no answer in the sheet — "
-               "written unanswered");
+           label(item.meta) + " has no answer in the sheet — " +
+               (options_.unmarked_status ? "left out (--unmarked)" : "written unanswered"));
       item.reviewed.clear();
       return;
     }
     item.reviewed = reviewed_for(row, columns, shift);
     if (!item.status) {
       std::string quoted = item.answer.substr(0, item.answer.find('\n'));
-      note(result_.report.status_unknown, row,
-           label(item.meta) + ": \"" + quoted +
-               "\" — status left empty: set it to what "
-               "the answer means");
+      if (options_.unmarked_status) {
+        item.status = options_.unmarked_status;
+        note(result_.report.status_unknown, row,
+             label(item.meta) + ": \"" + quoted + "\" — no mark; status set to " +
+                 std::string(to_string(*item.status)) + " (--unmarked): confirm it");
+      } else {
+        note(result_.report.status_unknown, row,
+             label(item.meta) + ": \"" + quoted +
+                 "\" — status left empty: set it to what "
+                 "the answer means");
+      }
     }
   }
 
@@ -382,18 +388,30 @@ class Importer {
   }
 
   void finish() {
+    // With --unmarked the checklist is meant to build as imported: no unanswered items.
+    auto unanswered = [this](const ImportedItem& item) {
+      return options_.unmarked_status && item.answer.empty() && !item.status;
+    };
     if (template_ == nullptr) {
-      result_.items = std::move(items_);
+      for (ImportedItem& item : items_) {
+        if (!unanswered(item)) result_.items.push_back(std::move(item));
+      }
       return;
     }
     result_.checklist = *template_;
     for (size_t t = 0; t < template_->items.size(); ++t) {
       if (matched_[t] >= 0) {
-        result_.items.push_back(std::move(items_[matched_[t]]));
+        if (!unanswered(items_[matched_[t]]))
+          result_.items.push_back(std::move(items_[matched_[t]]));
         continue;
       }
       ImportedItem item;
       item.meta = template_->items[t];
+      if (options_.unmarked_status) {
+        result_.report.missing.push_back(
+            {0, label(item.meta) + ": no row of the sheet answers it — left out (--unmarked)"});
+        continue;
+      }
       result_.report.missing.push_back(
           {0, label(item.meta) + ": no row of the sheet answers it — written unanswered"});
       result_.items.push_back(std::move(item));

@@ -99,4 +99,20 @@ expect "check lists the 49 items left to answer (got $left of $total errors)" \
   || ok "init refuses a folder it already set up"
 expect "import --help teaches with examples" bash -c '"$1" import --help | grep -q "Examples:"' _ "$TRUSTPAGE"
 
+# --- import --unmarked: the sheet as it is, published with two commands ----------------
+u="$work/unmarked"
+mkdir -p "$u" && git -C "$u" init -q -b main
+(cd "$u" && "$TRUSTPAGE" import "$seed" --checklist meti --unmarked yes >"$work/unmarked.txt" &&
+  "$TRUSTPAGE" build -q --worktree) && code=0 || code=$?
+expect "import --unmarked yes, then build: the sheet is published as it is" \
+  test "$code" -eq 0 -a -f "$u/public/checklists/meti/items/meti-05-availability-rate.html"
+expect "every status --unmarked set is listed with its line, to confirm" \
+  bash -c 'grep -q "Statuses set by --unmarked .* (24)" "$1" &&
+           grep -q "vendor-c-checklist.tsv:14: item 5 (サービス稼働率): .*status set to yes" "$1"' _ "$work/unmarked.txt"
+expect "items the sheet does not answer are left out, and listed" \
+  bash -c 'grep -q "item 43 .*left out" "$1" && test ! -e "$2/public/checklists/meti/items/meti-43-accounting-audit-reports.html" &&
+           test "$(ls "$2/public/checklists/meti/items" | wc -l)" -eq 47' _ "$work/unmarked.txt" "$u"
+expect "a marked answer keeps its own status under --unmarked" \
+  grep -q "^status: no" "$u/content/checklists/meti/data-management/34-multitenant-key-management.md"
+
 finish
