@@ -7,13 +7,10 @@
 #include <cctype>
 #include <memory>
 
+#include "render/cjk.h"
+
 namespace trustpage::pdf {
 
-bool is_cjk(char32_t c) {
-  return (c >= 0x3000 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) ||
-         (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF);
-}
 
 namespace {
 
@@ -33,25 +30,12 @@ constexpr std::string_view kCellSeparator = " ｜ ";
 constexpr std::uint32_t kSeparatorColor = 0x8a94a3;
 constexpr std::uint32_t kQuoteColor = 0x5b6573;
 
-char32_t decode(std::string_view s, size_t i) {
-  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  if (b(i) < 0x80) return b(i);
-  if ((b(i) & 0xE0) == 0xC0 && i + 1 < s.size()) return (b(i) & 0x1F) << 6 | (b(i + 1) & 0x3F);
-  if ((b(i) & 0xF0) == 0xE0 && i + 2 < s.size()) {
-    return (b(i) & 0x0F) << 12 | (b(i + 1) & 0x3F) << 6 | (b(i + 2) & 0x3F);
-  }
-  if ((b(i) & 0xF8) == 0xF0 && i + 3 < s.size()) {
-    return (b(i) & 0x07) << 18 | (b(i + 1) & 0x3F) << 12 | (b(i + 2) & 0x3F) << 6 |
-           (b(i + 3) & 0x3F);
-  }
-  return 0;
-}
 
 char32_t last_char(std::string_view s) {
   if (s.empty()) return 0;
   size_t i = s.size() - 1;
   while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
-  return decode(s, i);
+  return decode_utf8_at(s, i);
 }
 
 bool is_break_tag(const char* html) {
@@ -218,7 +202,7 @@ class Walker {
     Paragraph& p = out_.back();
     if (pending_space_) {
       pending_space_ = false;
-      if (!(is_cjk(last_char(p.text)) && is_cjk(decode(text, 0)))) p.append(" ");
+      if (!(is_cjk(last_char(p.text)) && is_cjk(decode_utf8_at(text, 0)))) p.append(" ");
     }
     unsigned style = extra;
     if (bold_ > 0) style |= kBold;

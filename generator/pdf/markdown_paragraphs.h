@@ -20,7 +20,4 @@ using LinkTarget = std::function<std::string(const std::string& destination)>;
 Result<std::vector<Paragraph>> markdown_paragraphs(std::string_view markdown,
                                                    const LinkTarget& link_target);
 
-// Whether a line break between two characters vanishes (Japanese has no spaces).
-bool is_cjk(char32_t c);
-
 }  // namespace trustpage::pdf

@@ -8,6 +8,7 @@
 #include <memory>
 #include <vector>
 
+#include "render/cjk.h"
 #include "render/url.h"
 
 namespace trustpage {
@@ -116,25 +117,6 @@ Status CheckLinks(cmark_node* root, const LinkResolver& resolve_link) {
 
 // Japanese is written without spaces, so the line breaks a vendor types inside a paragraph
 // must vanish, not turn into the space a browser shows for a newline ("沿って、 ミナト").
-bool IsCjk(char32_t c) {
-  return (c >= 0x3000 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) ||
-         (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF);
-}
-
-char32_t DecodeAt(std::string_view s, size_t i) {
-  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  if (b(i) < 0x80) return b(i);
-  if ((b(i) & 0xE0) == 0xC0 && i + 1 < s.size()) return (b(i) & 0x1F) << 6 | (b(i + 1) & 0x3F);
-  if ((b(i) & 0xF0) == 0xE0 && i + 2 < s.size()) {
-    return (b(i) & 0x0F) << 12 | (b(i + 1) & 0x3F) << 6 | (b(i + 2) & 0x3F);
-  }
-  if ((b(i) & 0xF8) == 0xF0 && i + 3 < s.size()) {
-    return (b(i) & 0x07) << 18 | (b(i + 1) & 0x3F) << 12 | (b(i + 2) & 0x3F) << 6 |
-           (b(i + 3) & 0x3F);
-  }
-  return 0;
-}
 
 // The text that ends (`last`) or starts (`!last`) an inline node, descending into emphasis
 // and links: "**契約**" ends with 約.
@@ -152,7 +134,7 @@ bool BetweenCjk(cmark_node* soft_break) {
   std::string_view b(before);
   size_t start = b.size() - 1;
   while (start > 0 && (static_cast<unsigned char>(b[start]) & 0xC0) == 0x80) --start;
-  return IsCjk(DecodeAt(b, start)) && IsCjk(DecodeAt(after, 0));
+  return is_cjk(decode_utf8_at(b, start)) && is_cjk(decode_utf8_at(after, 0));
 }
 
 // Cells of a GFM table hold one line; vendors pasting from Excel write <br> for a line break
