@@ -1,35 +1,22 @@
 #include "pdf/markdown_paragraphs.h"
 
-#include <cmark-gfm-core-extensions.h>
-#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>  // table rows
 
 #include <array>
 #include <cctype>
 #include <memory>
 
 #include "render/cjk.h"
+#include "render/cmark.h"
 
 namespace trustpage::pdf {
 
-
 namespace {
 
-struct ParserFree {
-  void operator()(cmark_parser* parser) const { cmark_parser_free(parser); }
-};
-struct NodeFree {
-  void operator()(cmark_node* node) const { cmark_node_free(node); }
-};
-struct IterFree {
-  void operator()(cmark_iter* iter) const { cmark_iter_free(iter); }
-};
-
-constexpr std::array<const char*, 3> kExtensions = {"table", "autolink", "strikethrough"};
 constexpr std::string_view kLineSeparator = "\u2028";  // a line break inside a paragraph
 constexpr std::string_view kCellSeparator = " ｜ ";
 constexpr std::uint32_t kSeparatorColor = 0x8a94a3;
 constexpr std::uint32_t kQuoteColor = 0x5b6573;
-
 
 char32_t last_char(std::string_view s) {
   if (s.empty()) return 0;
@@ -227,25 +214,11 @@ class Walker {
 
 Result<std::vector<Paragraph>> markdown_paragraphs(std::string_view markdown,
                                                    const LinkTarget& link_target) {
-  static const bool registered = [] {
-    cmark_gfm_core_extensions_ensure_registered();
-    return true;
-  }();
-  (void)registered;
-  std::unique_ptr<cmark_parser, ParserFree> parser(cmark_parser_new(CMARK_OPT_VALIDATE_UTF8));
-  if (!parser) return Status::Error("cmark-gfm could not create a parser");
-  for (const char* name : kExtensions) {
-    cmark_syntax_extension* extension = cmark_find_syntax_extension(name);
-    if (extension == nullptr || !cmark_parser_attach_syntax_extension(parser.get(), extension)) {
-      return Status::Error(std::string("cmark-gfm extension \"") + name + "\" is not available");
-    }
-  }
-  cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
-  std::unique_ptr<cmark_node, NodeFree> root(cmark_parser_finish(parser.get()));
-  if (!root) return Status::Error("cmark-gfm could not parse the Markdown");
+  Result<cmark::Parsed> parsed = cmark::parse(markdown, {"table", "autolink", "strikethrough"});
+  if (!parsed.ok()) return parsed.status();
 
   Walker walker(link_target);
-  std::unique_ptr<cmark_iter, IterFree> iter(cmark_iter_new(root.get()));
+  cmark::IterPtr iter(cmark_iter_new(parsed->root.get()));
   for (cmark_event_type event = cmark_iter_next(iter.get()); event != CMARK_EVENT_DONE;
        event = cmark_iter_next(iter.get())) {
     cmark_node* node = cmark_iter_get_node(iter.get());

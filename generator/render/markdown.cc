@@ -1,7 +1,6 @@
 #include "render/markdown.h"
 
-#include <cmark-gfm-core-extensions.h>
-#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>  // cmark_parser_get_syntax_extensions
 
 #include <array>
 #include <cctype>
@@ -9,66 +8,23 @@
 #include <vector>
 
 #include "render/cjk.h"
+#include "render/cmark.h"
 #include "render/url.h"
 
 namespace trustpage {
 
 namespace {
 
-struct ParserFree {
-  void operator()(cmark_parser* parser) const { cmark_parser_free(parser); }
-};
-struct NodeFree {
-  void operator()(cmark_node* node) const { cmark_node_free(node); }
-};
-struct IterFree {
-  void operator()(cmark_iter* iter) const { cmark_iter_free(iter); }
-};
-// Rendered strings come from cmark's default allocator and must go back to it.
-struct StringFree {
-  void operator()(char* text) const { cmark_get_default_mem_allocator()->free(text); }
-};
+using cmark::IterPtr;
+using cmark::Parsed;
+using cmark::StringPtr;
 
-using ParserPtr = std::unique_ptr<cmark_parser, ParserFree>;
-using NodePtr = std::unique_ptr<cmark_node, NodeFree>;
-using IterPtr = std::unique_ptr<cmark_iter, IterFree>;
-using StringPtr = std::unique_ptr<char, StringFree>;
-
-// Invalid UTF-8 becomes U+FFFD instead of reaching the XML parser and the page.
-constexpr int kParseOptions = CMARK_OPT_VALIDATE_UTF8;
 // Safe mode (no CMARK_OPT_UNSAFE): raw HTML becomes a comment and javascript:, vbscript:,
 // file: and most data: link targets become "".
 constexpr int kRenderOptions = CMARK_OPT_DEFAULT;
 
-constexpr std::array<const char*, 4> kExtensions = {"table", "autolink", "strikethrough",
-                                                    "tagfilter"};
-
-struct Parsed {
-  ParserPtr parser;  // owns the extension list the HTML renderer needs
-  NodePtr root;
-};
-
 Result<Parsed> Parse(std::string_view markdown) {
-  // ensure_registered() guards itself with a plain flag, not a lock; a function-local
-  // static makes the first call thread-safe.
-  static const bool registered = [] {
-    cmark_gfm_core_extensions_ensure_registered();
-    return true;
-  }();
-  (void)registered;
-
-  ParserPtr parser(cmark_parser_new(kParseOptions));
-  if (!parser) return Status::Error("cmark-gfm could not create a parser");
-  for (const char* name : kExtensions) {
-    cmark_syntax_extension* extension = cmark_find_syntax_extension(name);
-    if (extension == nullptr || !cmark_parser_attach_syntax_extension(parser.get(), extension)) {
-      return Status::Error(std::string("cmark-gfm extension \"") + name + "\" is not available");
-    }
-  }
-  cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
-  NodePtr root(cmark_parser_finish(parser.get()));
-  if (!root) return Status::Error("cmark-gfm could not parse the Markdown");
-  return Parsed{std::move(parser), std::move(root)};
+  return cmark::parse(markdown, {"table", "autolink", "strikethrough", "tagfilter"});
 }
 
 bool IsBlock(cmark_node* node) {
