@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "common/local_time.h"
 #include "sign/state.h"
 #include "source/source.h"
 
@@ -31,12 +32,7 @@ std::optional<std::string> read_file(const fs::path& path) {
 }
 
 std::string today_utc() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
+  return format_local_time(std::time(nullptr), 0, "%Y-%m-%d");
 }
 
 constexpr int kVerified = 0, kNotVerified = 1, kCouldNotRun = 2;

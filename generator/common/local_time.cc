@@ -15,6 +15,10 @@ std::string format_local_time(std::int64_t time, int offset_minutes, const char*
   return std::string(buf, n);
 }
 
+std::string iso_datetime(std::int64_t time, int offset_minutes) {
+  return format_local_time(time, offset_minutes, "%Y-%m-%dT%H:%M:%S") + utc_offset(offset_minutes);
+}
+
 std::string utc_offset(int offset_minutes, bool colon) {
   char buf[16];
   std::snprintf(buf, sizeof buf, colon ? "%c%02d:%02d" : "%c%02d%02d",

@@ -10,7 +10,4 @@ namespace trustpage::export_detail {
 // "2026-10-01T09:30:00+09:00": the commit time in the committer's zone; "" without a commit.
 std::string commit_timestamp(const Provenance& provenance);
 
-// "2026-10-01"; "" without a commit.
-std::string commit_date(const Provenance& provenance);
-
 }  // namespace trustpage::export_detail

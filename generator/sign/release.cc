@@ -57,18 +57,6 @@ std::string ReleaseRecord::trusted_comment() const {
          expires;
 }
 
-std::string iso_datetime(std::int64_t time, int offset_minutes) {
-  std::time_t local = static_cast<std::time_t>(time + offset_minutes * 60LL);
-  std::tm tm{};
-  gmtime_r(&local, &tm);
-  char buf[64];
-  int off = offset_minutes < 0 ? -offset_minutes : offset_minutes;
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", tm.tm_year + 1900,
-                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
-                offset_minutes < 0 ? '-' : '+', off / 60, off % 60);
-  return buf;
-}
-
 std::string iso_date_after(std::int64_t time, int days) {
   std::time_t t = static_cast<std::time_t>(time + days * 86400LL);
   std::tm tm{};

@@ -28,8 +28,6 @@ struct ReleaseRecord {
   std::string trusted_comment() const;
 };
 
-// YYYY-MM-DDTHH:MM:SS+HH:MM of a commit time in its own offset.
-std::string iso_datetime(std::int64_t time, int offset_minutes);
 // The ISO date `days` after `time` (UTC).
 std::string iso_date_after(std::int64_t time, int days);
 

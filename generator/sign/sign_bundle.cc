@@ -1,5 +1,6 @@
 #include "sign/sign_bundle.h"
 
+#include "common/local_time.h"
 #include "sign/envelopes.h"
 #include "sign/manifest.h"
 #include "sign/release.h"

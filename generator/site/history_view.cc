@@ -35,8 +35,7 @@ std::string commit_date(const CommitInfo& commit) {
   return format_local_time(commit.time, commit.offset_minutes, "%Y-%m-%d");
 }
 std::string commit_datetime(const CommitInfo& commit) {
-  return format_local_time(commit.time, commit.offset_minutes, "%Y-%m-%dT%H:%M:%S") +
-         utc_offset(commit.offset_minutes);
+  return iso_datetime(commit.time, commit.offset_minutes);
 }
 
 HistoryView::HistoryView(const History* history, const Content& content)
