@@ -5,8 +5,8 @@
 #include <system_error>
 
 #include "content/loader.h"
-#include "history/history.h"
 #include "export/export.h"
+#include "history/history.h"
 #include "output/output.h"
 #include "pdf/checklist_pdf.h"
 #include "render/template.h"
@@ -54,18 +54,21 @@ Content load(const Source& source, const BuildOptions& options, Diagnostics& dia
   return load_content(source, load_options, diagnostics);
 }
 
-// A file beside the content folder (e.g. keys/allowed_signers), from the same commit as the
-// content, or from disk for --worktree; empty when there is none.
-std::string read_beside(const BuildOptions& options, const std::string& dir,
-                        const std::string& name) {
-  fs::path folder = themes_folder(options.content_dir).parent_path() / dir;
+// A folder beside the content folder (themes/<name>/, keys/), as of the same commit as the
+// content, or from disk for --worktree: a published site corresponds to exactly one commit.
+Result<std::unique_ptr<Source>> open_beside(const BuildOptions& options, const fs::path& folder) {
   std::error_code ec;
-  Result<std::unique_ptr<Source>> source =
-      options.worktree ? (fs::is_directory(folder, ec) ? open_worktree(folder)
-                                                       : Status::Error("no folder"))
-                       : open_git(folder, options.rev);
-  if (!source.ok() || !(*source)->is_file(name)) return "";
-  Result<std::string> bytes = (*source)->read(name);
+  if (!options.worktree) return open_git(folder, options.rev);
+  if (!fs::is_directory(folder, ec)) return Status::Error("no folder " + folder.string());
+  return open_worktree(folder);
+}
+
+// keys/allowed_signers beside the content folder; empty when there is none.
+std::string read_allowed_signers(const BuildOptions& options) {
+  Result<std::unique_ptr<Source>> keys =
+      open_beside(options, themes_folder(options.content_dir).parent_path() / "keys");
+  if (!keys.ok() || !(*keys)->is_file("allowed_signers")) return "";
+  Result<std::string> bytes = (*keys)->read("allowed_signers");
   return bytes.ok() ? *bytes : "";
 }
 
@@ -84,22 +87,16 @@ Result<History> mine(const BuildOptions& options, const Provenance& provenance) 
   history.allow_shallow = options.allow_shallow;
   history.use_cache = options.use_history_cache;
   if (options.history_cache) history.cache_dir = *options.history_cache;
-  history.allowed_signers = read_beside(options, "keys", "allowed_signers");
+  history.allowed_signers = read_allowed_signers(options);
   return mine_history(history);
 }
 
-// --theme DIR, else themes/<site.yaml theme>/ beside the content folder — read from the same
-// commit as the content, so a published site still corresponds to exactly one commit —
-// else the built-in theme.
+// --theme DIR, else themes/<site.yaml theme>/ beside the content folder (open_beside), else
+// the built-in theme.
 Result<Theme> resolve_theme(const BuildOptions& options, const Site& site) {
   if (options.theme_dir) return Theme::with_override(*options.theme_dir);
-  fs::path beside = themes_folder(options.content_dir) / site.theme;
-  std::error_code ec;
   Result<std::unique_ptr<Source>> source =
-      options.worktree
-          ? (fs::is_directory(beside, ec) ? open_worktree(beside)
-                                          : Status::Error("no folder " + beside.string()))
-          : open_git(beside, options.rev);
+      open_beside(options, themes_folder(options.content_dir) / site.theme);
   if (source.ok()) return Theme::with_override(**source);
   if (site.theme == "default") return Theme::builtin();
   return Status::Error(Location{(options.content_dir / "site.yaml").string()},

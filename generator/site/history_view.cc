@@ -1,26 +1,19 @@
 #include "site/history_view.h"
 
-#include <nlohmann/json.hpp>
-#include <pugixml.hpp>
-
 #include <cstdlib>
 #include <ctime>
+#include <nlohmann/json.hpp>
+#include <pugixml.hpp>
 #include <set>
 #include <sstream>
 
 #include "common/local_time.h"
 #include "history/text_diff.h"
 #include "site/routes.h"
+#include "site/strings.h"
 
 namespace trustpage {
 namespace {
-
-const std::string& text(const Map& strings, const std::string& key) {
-  static const std::string kMissing;
-  auto it = strings.find(key);
-  return it == strings.end() || !it->second.is_string() ? kMissing : it->second.as_string();
-}
-
 
 std::string message_body(const CommitInfo& c) {
   size_t newline = c.message.find('\n');
@@ -51,11 +44,11 @@ Map HistoryView::summary(const Map& strings) const {
   const bool available = history_ && history_->kind != History::Kind::kNone;
   const bool truncated = history_ && history_->kind == History::Kind::kTruncated;
   std::string notice;
-  if (!available) notice = text(strings, "history_none");
+  if (!available) notice = ui_text(strings, "history_none");
   if (truncated) {
     CommitInfo start;
     start.time = history_->truncated_time;
-    notice = text(strings, "history_truncated");
+    notice = ui_text(strings, "history_truncated");
     size_t at = notice.find("{date}");
     if (at != std::string::npos) notice.replace(at, 6, commit_date(start));
   }
@@ -69,8 +62,8 @@ std::string HistoryView::field_text(const ItemChange& change, const std::string&
                                     const std::string& value, const Map& strings) const {
   if (value.empty()) return "";
   if (field == "status") {
-    const std::string& label = text(strings, "status_" + value);
-    if (!label.empty()) return text(strings, "status_" + value + "_symbol") + " " + label;
+    const std::string& label = ui_text(strings, "status_" + value);
+    if (!label.empty()) return ui_text(strings, "status_" + value + "_symbol") + " " + label;
   }
   if (field == "section") {
     for (const Checklist& c : content_.checklists) {
@@ -88,10 +81,9 @@ Map HistoryView::change_value(const ItemChange& change, const Map& strings) cons
   for (const FieldChange& f : change.fields) {
     // An added or removed item is summed up by its answer; its other fields are on its page
     // (and every field is in history.json).
-    if (change.kind != ChangeKind::kChanged && f.field != "status" && f.field != "answer")
-      continue;
+    if (change.kind != ChangeKind::kChanged && f.field != "status" && f.field != "answer") continue;
     Map v{{"field", f.field},
-          {"label", text(strings, "field_" + f.field)},
+          {"label", ui_text(strings, "field_" + f.field)},
           {"before", field_text(change, f.field, f.before, strings)},
           {"after", field_text(change, f.field, f.after, strings)},
           {"is_diff", false}};
@@ -110,7 +102,7 @@ Map HistoryView::change_value(const ItemChange& change, const Map& strings) cons
   }
   std::string kind(to_string(change.kind));
   return Map{{"kind", kind},
-             {"kind_label", text(strings, "change_" + kind)},
+             {"kind_label", ui_text(strings, "change_" + kind)},
              {"removed", change.kind == ChangeKind::kRemoved},
              {"fields", std::move(fields)}};
 }
@@ -119,7 +111,7 @@ namespace {
 
 Map commit_value(const CommitInfo& c, const Map& strings) {
   std::string state(to_string(c.signature));
-  std::string label = text(strings, "signature_" + state);
+  std::string label = ui_text(strings, "signature_" + state);
   return Map{{"commit", c.id},
              {"commit_short", c.id.substr(0, 7)},
              {"anchor", "commit-" + c.id},
@@ -149,7 +141,7 @@ List HistoryView::item_timeline(const Item& item, const std::string& prefix,
     v["unpublished"] = r->change_set == nullptr;
     if (!r->change_set) {  // an edit in the work tree: no commit, no date yet
       v["date"] = "";
-      v["summary"] = text(strings, "unpublished_change");
+      v["summary"] = ui_text(strings, "unpublished_change");
     }
     v["change"] = change_value(*r->change, strings);
     out.push_back(std::move(v));
@@ -219,8 +211,7 @@ std::string HistoryView::atom_feed(const std::string& title, const std::string& 
   alternate.append_attribute("rel") = "alternate";
   alternate.append_attribute("type") = "text/html";
   alternate.append_attribute("href") = (base + changelog_route).c_str();
-  feed.append_child("author").append_child("name").text().set(
-      content_.site.organization.c_str());
+  feed.append_child("author").append_child("name").text().set(content_.site.organization.c_str());
   feed.append_child("generator").text().set("trustpage");
 
   // The newest entries; older ones stay on the changelog page.
@@ -243,15 +234,15 @@ std::string HistoryView::atom_feed(const std::string& title, const std::string& 
       auto now = items_.find(change.item_id);
       body += "\n" + (now != items_.end() ? now->second.item->no + ". " + now->second.item->item
                                           : change.item_id);
-      body += " (" + text(strings, "change_" + std::string(to_string(change.kind))) + ")\n";
+      body += " (" + ui_text(strings, "change_" + std::string(to_string(change.kind))) + ")\n";
       if (change.kind != ChangeKind::kChanged) continue;
       for (const FieldChange& f : change.fields) {
         if (f.field == "remarks") {
-          body += "  " + text(strings, "field_remarks") + ": " + text(strings, "remarks_changed") +
-                  "\n";
+          body += "  " + ui_text(strings, "field_remarks") + ": " +
+                  ui_text(strings, "remarks_changed") + "\n";
           continue;
         }
-        body += "  " + text(strings, "field_" + f.field) + ": " +
+        body += "  " + ui_text(strings, "field_" + f.field) + ": " +
                 field_text(change, f.field, f.before, strings) + " → " +
                 field_text(change, f.field, f.after, strings) + "\n";
       }
@@ -270,7 +261,7 @@ std::string HistoryView::json(const Checklist& checklist) const {
   Json out;
   out["schema"] = "trustpage-history/1";
   out["checklist"] = checklist.id;
-  out["history"] = !history_                                      ? "none"
+  out["history"] = !history_                                     ? "none"
                    : history_->kind == History::Kind::kNone      ? "none"
                    : history_->kind == History::Kind::kTruncated ? "truncated"
                                                                  : "complete";

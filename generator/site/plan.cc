@@ -13,6 +13,7 @@
 #include "site/links.h"
 #include "site/routes.h"
 #include "site/sitemap.h"
+#include "site/strings.h"
 
 namespace trustpage {
 namespace {
@@ -34,12 +35,6 @@ std::string format_commit_time(const Provenance& p, bool with_time) {
   if (!with_time) return format_local_time(p.time, p.offset_minutes, "%Y-%m-%d");
   return format_local_time(p.time, p.offset_minutes, "%Y-%m-%d %H:%M") + " " +
          utc_offset(p.offset_minutes);
-}
-
-const std::string& text(const Map& strings, const std::string& key) {
-  static const std::string kMissing;
-  auto it = strings.find(key);
-  return it == strings.end() || !it->second.is_string() ? kMissing : it->second.as_string();
 }
 
 // Markdown is rendered once per build and page folder: links inside it are relative, so a
@@ -74,8 +69,7 @@ class MarkdownCache {
 
 class Planner {
  public:
-  Planner(const Content& content, const Theme& theme, const BuildInfo& info,
-          const PageSink* sink)
+  Planner(const Content& content, const Theme& theme, const BuildInfo& info, const PageSink* sink)
       : sink_(sink),
         content_(content),
         theme_(theme),
@@ -169,7 +163,7 @@ class Planner {
         // page links through <base href="base_url"> and carries its stylesheet inline.
         Result<std::string> style = theme_.file("static/style.css");
         if (!style.ok()) return style.status();
-        add_page("404.html", "404.xhtml", text(*strings, "not_found_title"),
+        add_page("404.html", "404.xhtml", ui_text(*strings, "not_found_title"),
                  Map{{"is_404", true}, {"inline_style", *style}},
                  [](const std::string& p) { return overview_route(p); });
       }
@@ -208,7 +202,7 @@ class Planner {
                 {"newer", page > 1 ? changes_route(prefix, page - 1) : ""},
                 {"older", page < pages ? changes_route(prefix, page + 1) : ""},
                 {"several", pages > 1}};
-      std::string title = text(*strings, "changes_title");
+      std::string title = ui_text(*strings, "changes_title");
       if (page > 1) title += " (" + std::to_string(page) + "/" + std::to_string(pages) + ")";
       add_page(changes_route(prefix, page), "changes.xhtml", title,
                Map{{"changes", history_.changelog(prefix, *strings, (page - 1) * kChangesPerPage,
@@ -219,7 +213,7 @@ class Planner {
     }
 
     if (!info_.fingerprint.empty()) {
-      add_page(prefix + "verify.html", "verify.xhtml", text(*strings, "verify_title"),
+      add_page(prefix + "verify.html", "verify.xhtml", ui_text(*strings, "verify_title"),
                Map{{"verify", Map{{"principal", info_.signer_principal},
                                   {"files", Map{{"manifest", "SHA256SUMS"},
                                                 {"minisig", "SHA256SUMS.minisig"},
@@ -280,7 +274,7 @@ class Planner {
     const Provenance& p = info_.provenance;
     std::string source;
     if (p.commit.empty()) {
-      source = text(strings, "build_no_commit");
+      source = ui_text(strings, "build_no_commit");
     } else {
       source = p.commit.substr(0, 12);
     }
@@ -304,18 +298,18 @@ class Planner {
       nav.push_back(Map{
           {"label", label}, {"route", route}, {"aria_current", route == current ? "page" : ""}});
     };
-    add(text(strings, "nav_overview"), overview_route(prefix));
+    add(ui_text(strings, "nav_overview"), overview_route(prefix));
     for (const Checklist& c : content_.checklists) add(c.title, checklist_route(prefix, c));
     for (const Page& p : content_.pages) add(p.title, page_route(prefix, p));
-    add(text(strings, "nav_changes"), changes_route(prefix));
+    add(ui_text(strings, "nav_changes"), changes_route(prefix));
     return nav;
   }
 
   Map status_value(AnswerStatus status, const Map& strings) {
     std::string key(to_string(status));
     return Map{{"code", key},
-               {"symbol", text(strings, "status_" + key + "_symbol")},
-               {"label", text(strings, "status_" + key)},
+               {"symbol", ui_text(strings, "status_" + key + "_symbol")},
+               {"label", ui_text(strings, "status_" + key)},
                {"class", "status status-" + key}};
   }
 
@@ -353,7 +347,7 @@ class Planner {
     List downloads;
     for (const std::string& format : info_.download_formats) {
       downloads.push_back(Map{{"format", format},
-                              {"label", text(strings, "download_" + format)},
+                              {"label", ui_text(strings, "download_" + format)},
                               {"route", checklist_download_route(c, format)}});
     }
     return Map{{"id", c.id},
@@ -419,10 +413,9 @@ class Planner {
         content_.site.languages.empty() ? "ja" : content_.site.languages.front();
     Result<Map> strings = theme_.strings(language);
     if (!strings.ok()) return strings.status();
-    plan_.files.push_back(
-        {feed_route(), history_.atom_feed(content_.site.service + " — " +
-                                              text(*strings, "changes_title"),
-                                          changes_route(""), *strings)});
+    plan_.files.push_back({feed_route(), history_.atom_feed(content_.site.service + " — " +
+                                                                ui_text(*strings, "changes_title"),
+                                                            changes_route(""), *strings)});
     for (const Checklist& c : content_.checklists) {
       if (info_.history_json) plan_.files.push_back({history_json_route(c), history_.json(c)});
     }
