@@ -2,7 +2,7 @@
 // item page's timeline and the Atom feed. The site was built from a repository with a first
 // commit on 2026-10-01 and a second one on 2026-11-01 that changed ITEM_ID's answer to
 // NEW_ANSWER. Usage: node check-changes.mjs SITE_DIR ITEM_ROUTE NEW_ANSWER
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,11 +12,7 @@ if (!siteDir || !itemRoute || !newAnswer) {
   console.error('usage: node check-changes.mjs SITE_DIR ITEM_ROUTE NEW_ANSWER');
   process.exit(2);
 }
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 let passed = 0;
 let failed = 0;
 const check = (what, ok, detail = '') => {

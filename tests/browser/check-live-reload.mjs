@@ -1,6 +1,6 @@
 // `trustpage serve` in a real browser: an open page reloads itself after the vendor saves
 // an item, and shows the new answer. Usage: node check-live-reload.mjs TRUSTPAGE CONTENT_DIR
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -32,11 +32,7 @@ for (;;) {
   await new Promise((r) => setTimeout(r, 100));
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 let passed = 0;
 let failed = 0;
 const check = (ok, what) => {

@@ -1,7 +1,7 @@
 // Prints each checklist page the way a reviewer would (Ctrl-P in chromium) and checks the
 // result: A4 landscape pages, the table header repeated on every page, no column cut off.
 // Usage: node check-print.mjs SITE_DIR PDF_DIR
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,11 +17,7 @@ const checklists = fs.readdirSync(path.join(siteDir, 'checklists'))
 
 // A4 landscape less the 10 mm margins of the theme's @page rule, in CSS pixels (96 per inch).
 const printableWidth = Math.floor(((297 - 20) / 25.4) * 96);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 let passed = 0;
 let failed = 0;
 try {

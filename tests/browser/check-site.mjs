@@ -13,13 +13,12 @@
 // 1280x900, and index.html at phone size 390x844.
 // Prints "FAIL page: reason" per failure and ends with "N passed, M failed".
 
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const SUB_PATH = '/sub/dir/';
 const PAGE_TIMEOUT_MS = 15000;
 const SETTLE_MS = 50;  // after 'load': let late onload/onerror handlers and short timers fire
@@ -377,19 +376,7 @@ async function main() {
   const port = server.address().port;
   const checker = makeChecker(root, port);
 
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    timeout: 60000,
-  });
+  const browser = await launchChromium({ timeout: 60000 });
 
   const route = (r) => (checker.isAllowedRequest(r.request().url()) ? r.continue() : r.abort('blockedbyclient'));
   const desktop = await browser.newContext({ viewport: DESKTOP, serviceWorkers: 'block' });

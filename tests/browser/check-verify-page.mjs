@@ -3,7 +3,7 @@
 // one page altered fails naming that page; a dropped file is current, superseded (by which
 // release) or unknown; opened from file:// the page says the check needs http(s).
 // Usage: node check-verify-page.mjs TRUSTPAGE WORKDIR (WORKDIR: an empty scratch folder)
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -124,12 +124,7 @@ const base = `http://127.0.0.1:${server.address().port}`;
 
 // ---------------------------------------------------------------- browser
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  timeout: 60000,
-});
+const browser = await launchChromium({ timeout: 60000 });
 
 // A tab that records console errors, page errors and requests leaving the machine.
 async function open(url) {
