@@ -169,9 +169,8 @@ std::optional<ItemFields> read_item_fields(std::string_view path, std::string_vi
         const std::string key = entry.first.Scalar();
         if (key == "id") {
           out.id = as_text(entry.second);
-        } else if (key != "section" && key != "remarks" &&
-                   std::find(kItemFields.begin(), kItemFields.end(), key) != kItemFields.end()) {
-          out.values[key] = as_text(entry.second);
+        } else {
+          out.values[key] = as_text(entry.second);  // unknown keys are dropped below
         }
       }
     } catch (const YAML::Exception&) {

@@ -116,6 +116,46 @@ struct FileChange {
 
 using Snapshot = std::map<std::string, std::pair<std::string, const ItemFields*>>;  // id -> path
 
+// What turned `before` into `after`, item by item (by id).
+std::vector<ItemChange> compare(const Snapshot& before, const Snapshot& after) {
+  std::vector<ItemChange> out;
+  auto field_list = [](const ItemFields* a, const ItemFields* b) {
+    std::vector<FieldChange> fields;
+    static const std::map<std::string, std::string> kEmpty;
+    const auto& va = a ? a->values : kEmpty;
+    const auto& vb = b ? b->values : kEmpty;
+    for (const std::string& name : kItemFields) {
+      auto ia = va.find(name), ib = vb.find(name);
+      std::string x = ia == va.end() ? "" : ia->second;
+      std::string y = ib == vb.end() ? "" : ib->second;
+      if (x != y) fields.push_back({name, std::move(x), std::move(y)});
+    }
+    return fields;
+  };
+  std::set<std::string> ids;
+  for (const auto& [id, _] : before) ids.insert(id);
+  for (const auto& [id, _] : after) ids.insert(id);
+  for (const std::string& id : ids) {
+    auto b = before.find(id), a = after.find(id);
+    ItemChange change;
+    change.item_id = id;
+    const ItemFields* old_fields = b == before.end() ? nullptr : b->second.second;
+    const ItemFields* new_fields = a == after.end() ? nullptr : a->second.second;
+    change.fields = field_list(old_fields, new_fields);
+    if (old_fields && new_fields) {
+      if (change.fields.empty()) continue;  // renamed only, or touched without a change
+      change.kind = ChangeKind::kChanged;
+    } else {
+      change.kind = old_fields ? ChangeKind::kRemoved : ChangeKind::kAdded;
+    }
+    const auto& where = new_fields ? a->second : b->second;
+    change.path = where.first;
+    change.checklist = where.second->checklist;
+    out.push_back(std::move(change));
+  }
+  return out;
+}
+
 class Miner {
  public:
   Miner(git_repository* repo, std::string prefix, HistoryStats& stats)
@@ -211,23 +251,21 @@ class Miner {
     return out;
   }
 
-  // What `files` (between a parent and a commit) did to items, by id.
-  std::vector<ItemChange> item_changes(const std::vector<FileChange>& files) {
-    Snapshot before, after;
+  // The items on one side of `files`, by id.
+  Snapshot snapshot(const std::vector<FileChange>& files, bool after) {
+    Snapshot out;
     for (const FileChange& f : files) {
-      if (f.has_before) {
-        if (const ItemFields* parsed = fields(f.before, f.path))
-          before.emplace(parsed->id, std::make_pair(f.path, parsed));
-      }
-      if (f.has_after) {
-        if (const ItemFields* parsed = fields(f.after, f.path))
-          after.emplace(parsed->id, std::make_pair(f.path, parsed));
-      }
+      if (!(after ? f.has_after : f.has_before)) continue;
+      if (const ItemFields* parsed = fields(after ? f.after : f.before, f.path))
+        out.emplace(parsed->id, std::make_pair(f.path, parsed));
     }
-    return compare(before, after);
+    return out;
   }
 
-  git_repository* repo() const { return repo_; }
+  // What `files` (between a parent and a commit) did to items, by id.
+  std::vector<ItemChange> item_changes(const std::vector<FileChange>& files) {
+    return compare(snapshot(files, false), snapshot(files, true));
+  }
 
   // Between commits: forget parsed blobs once there are many. Most are needed only by the
   // next commit (as its parent's); a revert parses again.
@@ -248,46 +286,6 @@ class Miner {
   HistoryStats& stats_;
   // (blob id, folder) -> fields; the folder is part of the key because the section is.
   std::map<std::pair<std::string, std::string>, std::unique_ptr<ItemFields>> parsed_;
-
- public:
-  static std::vector<ItemChange> compare(const Snapshot& before, const Snapshot& after) {
-    std::vector<ItemChange> out;
-    auto field_list = [](const ItemFields* a, const ItemFields* b) {
-      std::vector<FieldChange> fields;
-      static const std::map<std::string, std::string> kEmpty;
-      const auto& va = a ? a->values : kEmpty;
-      const auto& vb = b ? b->values : kEmpty;
-      for (const std::string& name : kItemFields) {
-        auto ia = va.find(name), ib = vb.find(name);
-        std::string x = ia == va.end() ? "" : ia->second;
-        std::string y = ib == vb.end() ? "" : ib->second;
-        if (x != y) fields.push_back({name, std::move(x), std::move(y)});
-      }
-      return fields;
-    };
-    std::set<std::string> ids;
-    for (const auto& [id, _] : before) ids.insert(id);
-    for (const auto& [id, _] : after) ids.insert(id);
-    for (const std::string& id : ids) {
-      auto b = before.find(id), a = after.find(id);
-      ItemChange change;
-      change.item_id = id;
-      const ItemFields* old_fields = b == before.end() ? nullptr : b->second.second;
-      const ItemFields* new_fields = a == after.end() ? nullptr : a->second.second;
-      change.fields = field_list(old_fields, new_fields);
-      if (old_fields && new_fields) {
-        if (change.fields.empty()) continue;  // renamed only, or touched without a change
-        change.kind = ChangeKind::kChanged;
-      } else {
-        change.kind = old_fields ? ChangeKind::kRemoved : ChangeKind::kAdded;
-      }
-      const auto& where = new_fields ? a->second : b->second;
-      change.path = where.first;
-      change.checklist = where.second->checklist;
-      out.push_back(std::move(change));
-    }
-    return out;
-  }
 };
 
 std::string trim_message(const char* message) {
@@ -594,14 +592,9 @@ Result<History> mine_history(const HistoryOptions& options, HistoryStats* stats_
     std::vector<FileChange> files;
     const size_t last = walked->size() - 1;  // the tip is last in the order
     if (has_tree[last]) miner.list(&trees[last], files);
-    Snapshot committed;
-    for (const FileChange& f : files) {
-      if (const ItemFields* parsed = miner.fields(f.after, f.path))
-        committed.emplace(parsed->id, std::make_pair(f.path, parsed));
-    }
     std::vector<std::unique_ptr<ItemFields>> keep;
     Snapshot on_disk = disk_snapshot(fs::path(p.repo_root) / p.content_prefix, keep);
-    history.unpublished = Miner::compare(committed, on_disk);
+    history.unpublished = compare(miner.snapshot(files, true), on_disk);
   }
   history.build_index();
   if (stats_out) *stats_out = stats;
