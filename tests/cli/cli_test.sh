@@ -102,4 +102,15 @@ expect "build from a shallow clone fails, saying to fetch the full history" \
 expect "build --allow-shallow publishes, and the pages say the history is truncated" \
   bash -c 'test "$1" -eq 0 && grep -q "浅いクローン" "$2/public/changes.html"' _ "$code" "$work/shallow"
 
+# --html-only: the pages without the downloads (PDF, CSV, XLSX, JSON) or links to them.
+(cd "$work/hist" && "$TRUSTPAGE" build -q --html-only --out "$work/htmlonly") && code=0 || code=$?
+expect "build --html-only publishes the pages without PDF, CSV, XLSX or JSON downloads" \
+  bash -c 'test "$1" -eq 0 && test -f "$2/checklists/meti-cloud-sla/index.html" &&
+           test -z "$(find "$2" -name "*.pdf" -o -name "*.csv" -o -name "*.xlsx" -o -name "*.json")" &&
+           ! grep -q "meti-cloud-sla.pdf" "$2/checklists/meti-cloud-sla/index.html"' _ "$code" "$work/htmlonly"
+(cd "$work/hist" && "$TRUSTPAGE" build -q --out "$work/full") && code=0 || code=$?
+expect "a full build has them" \
+  bash -c 'test -f "$1/checklists/meti-cloud-sla/meti-cloud-sla.pdf" && test -f "$1/checklists/meti-cloud-sla/history.json" &&
+           grep -q "meti-cloud-sla.pdf" "$1/checklists/meti-cloud-sla/index.html"' _ "$work/full"
+
 finish

@@ -224,3 +224,66 @@ TEST_CASE("content outside git builds, and its pages say there is no history") {
   CHECK(file(r, "changes.html").find("git で管理されていない") != std::string::npos);
   fs::remove_all(dir);
 }
+
+TEST_CASE("a commit signed by a key in keys/allowed_signers shows its signer on the item page") {
+  DemoHistory demo;
+  const fs::path keys = testing::unique_temp_dir("e2e-signer");
+  run("ssh-keygen -q -t ed25519 -N '' -C alice -f '" + (keys / "alice").string() + "'");
+  // The list of signers as committed: the build reads it from the published commit.
+  demo.repo.write("keys/allowed_signers", "alice@example.com namespaces=\"git\" " +
+                                              slurp(keys / "alice.pub"));
+  demo.repo.commit("Allow alice to sign", "2026-03-21T10:00:00+09:00");
+  demo.repo.write(kItem, with_answer(demo.repo.read(kItem), "署名付きの回答"));
+  const std::string git = "git -C '" + demo.repo.root().string() + "' ";
+  run(git + "add -A");
+  run("GIT_AUTHOR_DATE='2026-03-22T10:00:00+09:00' GIT_COMMITTER_DATE='2026-03-22T10:00:00+09:00' "
+      "GIT_AUTHOR_NAME=Alice GIT_AUTHOR_EMAIL=alice@example.com GIT_COMMITTER_NAME=Alice "
+      "GIT_COMMITTER_EMAIL=alice@example.com " +
+      git + "-c gpg.format=ssh -c user.signingkey='" + (keys / "alice").string() +
+      "' commit -q -S -m 'Signed answer'");
+  BuildResult r = demo.build();
+  const std::string& page = file(r, kRoute);
+  size_t signed_at = page.find("Signed answer");
+  REQUIRE(signed_at != std::string::npos);
+  size_t next = page.find("Restore 24/7 service hours", signed_at);
+  REQUIRE(next != std::string::npos);
+  const std::string revision = page.substr(signed_at, next - signed_at);
+  CHECK(revision.find("署名検証済み") != std::string::npos);
+  CHECK(revision.find("alice@example.com") != std::string::npos);
+  // The unsigned revisions say nothing about signatures.
+  CHECK(page.substr(next).find("署名検証済み") == std::string::npos);
+  fs::remove_all(keys);
+}
+
+TEST_CASE("the changelog is split into pages of 100 commits, newest first") {
+  GitFixture repo("e2e-changes-pages");
+  repo.copy_tree(kRepo / "content", "content");
+  repo.commit("Publish the demo", "2025-01-01T09:00:00+09:00");
+  const std::string md = repo.read(kItem);
+  for (int i = 1; i <= 100; ++i) {
+    repo.write(kItem, with_answer(md, "版" + std::to_string(i)));
+    char date[40];
+    std::snprintf(date, sizeof date, "2025-%02d-%02dT10:00:00+09:00", 2 + i / 28, 1 + i % 28);
+    repo.commit("Answer version " + std::to_string(i), date);
+  }
+  BuildOptions options;
+  options.content_dir = repo.content();
+  BuildResult r = build_bundle(options);
+  REQUIRE_FALSE(r.diagnostics.has_errors());
+  auto count = [](const std::string& page, const std::string& what) {
+    size_t n = 0;
+    for (size_t at = page.find(what); at != std::string::npos; at = page.find(what, at + 1)) ++n;
+    return n;
+  };
+  const std::string& first = file(r, "changes.html");
+  const std::string& second = file(r, "changes-2.html");
+  CHECK(count(first, "<article class=\"change-set\"") == 100);
+  CHECK(count(second, "<article class=\"change-set\"") == 1);
+  CHECK(first.find("Answer version 100") < first.find("Answer version 99<"));
+  CHECK(second.find("Publish the demo") != std::string::npos);
+  CHECK(first.find("href=\"changes-2.html\"") != std::string::npos);
+  CHECK(second.find("href=\"changes.html\"") != std::string::npos);
+  CHECK_FALSE(r.bundle.contains("changes-3.html"));
+  // The feed carries the newest 100, like the first page.
+  CHECK(count(file(r, "changes.atom"), "<entry>") == 100);
+}
