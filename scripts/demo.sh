@@ -18,6 +18,9 @@ fi
 if [[ -f public/release.json ]] && ! "$trustpage" verify public --key "$demo_keys/keys/demo.pub.pem" >/dev/null; then
   rm -rf public
 fi
-"$trustpage" build --sign --key "$demo_keys/demo.key" --content content --out public
+# The demo's first build starts its chain; every later one continues it from public/.
+first=()
+[[ -f public/release.json ]] || first=(--first-release)
+"$trustpage" build --sign --key "$demo_keys/demo.key" "${first[@]}" --content content --out public
 "$trustpage" verify public --key "$demo_keys/keys/demo.pub.pem"
 echo "open public/index.html in a browser, or preview edits with: $trustpage serve"

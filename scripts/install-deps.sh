@@ -6,7 +6,8 @@ set -euo pipefail
 build_packages=(
   build-essential cmake pkg-config git ca-certificates
   libcmark-gfm-dev libcmark-gfm-extensions-dev libgit2-dev libpugixml-dev libyaml-cpp-dev
-  libcli11-dev libcpp-httplib-dev libssl-dev nlohmann-json3-dev libxlsxwriter-dev libzip-dev
+  libcli11-dev libcpp-httplib-dev libcurl4-openssl-dev libssl-dev nlohmann-json3-dev
+  libxlsxwriter-dev libzip-dev
   libunistring-dev libcairo2-dev libpango1.0-dev
   # The PDF checklist's fonts (the theme's pdf_font), embedded as subsets.
   fonts-ipaexfont-gothic fonts-noto-cjk fonts-dejavu-core

@@ -52,6 +52,19 @@ int run_build(const BuildCommand& command) {
     std::cout << "published " << result.bundle.files().size() << " files ("
               << human_size(result.bundle.total_bytes()) << ") from " << from << " to "
               << options.out_dir.string() << " in " << ms << " ms\n";
+    if (const std::optional<SignedRelease>& r = result.release) {
+      std::cout << "signed release " << r->sequence;
+      if (r->republished) {
+        std::cout << " again (the same commit as deployed in " << r->origin << ")";
+      } else if (r->extends > 0) {
+        std::cout << " (extends release " << r->extends << " from " << r->origin << ")";
+      } else {
+        std::cout << ", the first of a new chain (--first-release)";
+      }
+      std::cout << ", expires " << r->expires << ", key " << r->fingerprint;
+      if (!r->rotated_from.empty()) std::cout << ", rotated from " << r->rotated_from;
+      std::cout << '\n';
+    }
   }
   return 0;
 }

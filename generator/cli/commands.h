@@ -31,8 +31,9 @@ struct KeygenCommand {
 };
 
 struct VerifyCommand {
-  std::filesystem::path target = "public";      // the bundle, or a file with --bundle
-  std::optional<std::filesystem::path> bundle;  // --bundle DIR: `target` is one file
+  std::string target = "public";                // the bundle (folder or URL), or a file
+  std::optional<std::string> site;              // --site URL|DIR: `target` is one file
+  std::optional<std::filesystem::path> bundle;  // --bundle DIR: the same, for a folder
   std::optional<std::filesystem::path> key_file;
   std::optional<std::string> fingerprint;
   std::optional<std::filesystem::path> state;  // remembers the newest release seen

@@ -15,8 +15,9 @@ int main(int argc, char** argv) {
       "  trustpage build --worktree      publish uncommitted edits too\n"
       "  trustpage serve                 preview on http://127.0.0.1:8080/ with live reload\n"
       "  trustpage keygen --name acme    create the publishing key\n"
-      "  trustpage build --sign --key K  publish a signed release\n"
-      "  trustpage verify public --key keys/acme.pub.pem   check a published site\n"
+      "  trustpage build --sign --key K --previous base_url   sign the next release\n"
+      "  trustpage verify public --fingerprint SHA256:…      check a published site\n"
+      "  trustpage verify sheet.pdf --site https://trust.example.com/ --fingerprint SHA256:…\n"
       "  trustpage history meti-05-backup   one item's changes, from git history\n"
       "  trustpage init acme-trust       start a content repository (METI checklist)\n"
       "  trustpage import sheet.xlsx --checklist meti      your existing sheet into content/\n",
@@ -62,7 +63,21 @@ int main(int argc, char** argv) {
       ->needs(sign_flag);
   build_cmd
       ->add_option("--previous", build.options.signing.previous,
-                   "the site deployed now, to continue its release chain (default: --out)")
+                   "the site deployed now, whose release chain this release continues: its "
+                   "URL (https://, or http:// on 127.0.0.1), `base_url` for site.yaml's, or a "
+                   "folder (default: --out). Its release is verified with the signing key "
+                   "first; only files its signed manifests list are carried forward")
+      ->needs(sign_flag);
+  build_cmd
+      ->add_flag("--first-release", build.options.signing.first_release,
+                 "start a new release chain: only for a trust center never published before "
+                 "(refused when the previous site holds a release)")
+      ->needs(sign_flag);
+  build_cmd
+      ->add_option("--rotate-from", build.options.signing.rotate_from,
+                   "change the publishing key: OLD.key is the private key that signed the "
+                   "deployed release; it signs this release too, so customers pinned to it "
+                   "follow the change")
       ->needs(sign_flag);
   build_cmd
       ->add_option("--expires-after", build.options.signing.expiry_days,
@@ -126,24 +141,44 @@ int main(int argc, char** argv) {
   VerifyCommand verify;
   CLI::App* verify_cmd = app.add_subcommand(
       "verify",
-      "Check a published site: both signatures over SHA256SUMS, every file's hash, nothing "
-      "missing or added, release.json, expiry and the chain of archived releases. With "
-      "--bundle, check one downloaded file against it.\n"
+      "Check a published site, or one downloaded file against it, with the key you received "
+      "from the vendor (never the one on the site): both signatures over SHA256SUMS, "
+      "release.json, expiry, the chain of archived releases and, for a folder, every file's "
+      "hash with nothing missing or added.\n"
       "Exit 0 verified (a file: genuine and current), 1 not verified (a file: superseded or "
       "unknown), 2 could not run.");
+  verify_cmd->footer(
+      "A trust anchor is required: --key, --fingerprint, or a --state file that recorded one.\n"
+      "Examples:\n"
+      "  trustpage verify public --fingerprint SHA256:…\n"
+      "      a mirrored or built site folder, every file\n"
+      "  trustpage verify https://trust.example.com/ --fingerprint SHA256:…\n"
+      "      the live site's release files (signatures, release record, chain)\n"
+      "  trustpage verify meti-cloud-sla.pdf --site https://trust.example.com/ --state seen.json\n"
+      "      one downloaded file: genuine and current, superseded (by which release), or "
+      "unknown;\n"
+      "      --state remembers the newest release seen and rejects a rollback or a fork\n"
+      "  trustpage verify meti-cloud-sla.pdf --bundle release-files/ --key acme.pub.pem\n"
+      "      the same against a folder holding the release files (or a mirror)");
   verify_cmd
-      ->add_option("target", verify.target, "the site folder, or a downloaded file with --bundle")
+      ->add_option("target", verify.target,
+                   "the site folder or URL, or a downloaded file with --site/--bundle")
       ->capture_default_str();
-  verify_cmd->add_option("--bundle", verify.bundle,
-                         "the published site to check a single downloaded file against: genuine "
-                         "and current, genuine but superseded, or not part of any release");
+  auto* site_opt = verify_cmd->add_option(
+      "--site", verify.site,
+      "the site to check one downloaded file against: its URL or a folder; only the release "
+      "files are read (release.json, SHA256SUMS, signatures, archive/)");
+  verify_cmd->add_option("--bundle", verify.bundle, "the same as --site, for a folder")
+      ->excludes(site_opt);
   auto* key_opt = verify_cmd->add_option(
       "--key", verify.key_file, "the vendor's public key (PEM, minisign .pub or ssh-ed25519 line)");
-  verify_cmd->add_option("--fingerprint", verify.fingerprint, "or its fingerprint (SHA256:...)")
+  verify_cmd
+      ->add_option("--fingerprint", verify.fingerprint,
+                   "or its fingerprint, SHA256:… as the vendor gave it to you")
       ->excludes(key_opt);
   verify_cmd->add_option("--state", verify.state,
-                         "remember the newest release seen in FILE and reject a rollback to an "
-                         "older one or a forked chain");
+                         "remember the newest release seen (and its key) in FILE; later runs "
+                         "need no --key and reject a rollback or a forked chain");
 
   HistoryCommand history;
   CLI::App* history_cmd = app.add_subcommand(

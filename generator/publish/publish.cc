@@ -9,8 +9,11 @@
 #include "history/history.h"
 #include "output/output.h"
 #include "pdf/checklist_pdf.h"
+#include "publish/previous_release.h"
 #include "render/template.h"
+#include "sign/envelopes.h"
 #include "sign/keys.h"
+#include "sign/manifest.h"
 #include "sign/sign_bundle.h"
 #include "site/history_view.h"
 #include "site/plan.h"
@@ -120,14 +123,44 @@ Result<SigningKey> load_signing_key(const SigningOptions& signing) {
                        signing.key_env + " (create one with `trustpage keygen`)");
 }
 
-// The release files (release.json, SHA256SUMS, signatures, archive/) of the site deployed now.
-Result<std::map<std::string, std::string>> read_previous(const fs::path& dir) {
-  std::map<std::string, std::string> files;
-  std::error_code ec;
-  if (!fs::exists(dir / "release.json", ec)) return files;
-  Result<std::unique_ptr<Source>> source = open_worktree(dir);
-  if (!source.ok()) return source.status();
-  return read_tree(**source, [](std::string_view path) { return is_release_file(path); });
+// The release this build is: the deployed one verified and continued, or a first release.
+Result<ReleasePlan> plan_signed_release(const BuildOptions& options, const Site& site,
+                                        const Provenance& provenance, const SigningKey& key,
+                                        const SigningKey* old_key, BuildResult& result) {
+  const SigningOptions& signing = options.signing;
+  Result<PreviousRelease> previous =
+      read_previous_release(signing.previous, site.base_url, options.out_dir);
+  if (!previous.ok()) return previous.status();
+  for (const std::string& path : previous->dropped) {
+    result.diagnostics.warning(Location{previous->origin + "/" + path},
+                               "not listed by any signed release: not carried forward");
+  }
+  ChainOptions chain;
+  chain.key = &key;
+  chain.rotate_from = old_key;
+  chain.provenance = provenance;
+  chain.site_url = site.base_url;
+  chain.expiry_days = signing.expiry_days;
+  chain.previous = std::move(previous->files);
+  chain.previous_origin = previous->origin;
+  chain.first_release = signing.first_release;
+  Result<ReleasePlan> plan = plan_release(chain);
+  if (!plan.ok()) return plan.status();
+  result.release = SignedRelease{plan->record.sequence, plan->extends,
+                                 plan->republished,     previous->origin,
+                                 plan->record.expires,  plan->record.fingerprint,
+                                 plan->record.rotated_from};
+  return plan;
+}
+
+ReleaseView release_view(const ReleaseRecord& record, const PublicKey& key) {
+  // The second line of the minisign .pub file is the key as `minisign -P` takes it.
+  std::string minisign = key.minisign_file();
+  size_t line = minisign.find('\n');
+  minisign = minisign.substr(line + 1);
+  if (!minisign.empty() && minisign.back() == '\n') minisign.pop_back();
+  return ReleaseView{record.sequence, record.date,     record.expires, record.fingerprint,
+                     minisign,        key.openssh(),   record.site};
 }
 
 // "trust.example.com" of "https://trust.example.com/sub/": the signer's name in allowed_signers.
@@ -196,6 +229,8 @@ BuildResult build_bundle(const BuildOptions& options) {
   }
 
   std::optional<SigningKey> key;
+  std::optional<SigningKey> old_key;
+  std::optional<ReleasePlan> release;
   if (options.signing.sign) {
     Result<SigningKey> loaded = load_signing_key(options.signing);
     if (!loaded.ok()) {
@@ -203,6 +238,24 @@ BuildResult build_bundle(const BuildOptions& options) {
       return result;
     }
     key = std::move(*loaded);
+    if (options.signing.rotate_from) {
+      Result<SigningKey> old = SigningKey::from_file(
+          *options.signing.rotate_from, environment(options.signing.passphrase_env));
+      if (!old.ok()) {
+        result.diagnostics.add(Status::Error("--rotate-from: " + old.status().message()));
+        return result;
+      }
+      old_key = std::move(*old);
+    }
+    // Before anything is rendered: the pages show which release this is.
+    Result<ReleasePlan> planned =
+        plan_signed_release(options, content.site, result.provenance, *key,
+                            old_key ? &*old_key : nullptr, result);
+    if (!planned.ok()) {
+      result.diagnostics.add(planned.status());
+      return result;
+    }
+    release = std::move(*planned);
   }
 
   std::optional<History> history;
@@ -227,7 +280,9 @@ BuildResult build_bundle(const BuildOptions& options) {
     info.signer_principal = site_host(content.site.base_url);
     info.public_key_files = {{"publishing-key.pub.pem", pub.pem()},
                              {"publishing-key.minisign.pub", pub.minisign_file()},
+                             {"publishing-key.ssh.pub", pub.openssh() + "\n"},
                              {"allowed_signers", pub.allowed_signers(info.signer_principal)}};
+    info.release = release_view(release->record, pub);
   }
   // The preview rebuilds on every save: it leaves the PDFs (and their links) to real builds.
   const bool downloads = !options.html_only;
@@ -236,6 +291,37 @@ BuildResult build_bundle(const BuildOptions& options) {
     for (const std::string& format : export_formats()) info.download_formats.push_back(format);
   }
   info.history_json = downloads;
+  // Downloads first: the pages list each one's SHA-256 beside its link.
+  if (downloads) {
+    ExportContext exports{&content.site, result.provenance, info.version, {}};
+    if (history) exports.last_changed = last_changed_dates(*history);
+    result.diagnostics.add(add_checklist_exports(content, exports, result.bundle));
+  }
+  for (const Checklist& c : content.checklists) {
+    if (options.preview || !downloads || result.diagnostics.has_errors()) break;
+    Result<std::string> pdf = render_checklist_pdf(content, c, info, *theme);
+    result.diagnostics.add(pdf.ok() ? result.bundle.add(checklist_download_route(c, "pdf"), *pdf)
+                                    : pdf.status());
+  }
+  if (result.diagnostics.has_errors()) return result;
+  std::vector<std::string> signed_downloads;
+  if (key) {
+    for (const Checklist& c : content.checklists) {
+      for (const std::string& format : info.download_formats) {
+        signed_downloads.push_back(checklist_download_route(c, format));
+      }
+    }
+    for (const Document& d : content.documents) signed_downloads.push_back(document_route(d.path));
+    for (const std::string& route : signed_downloads) {
+      auto file = result.bundle.files().find(route);
+      if (file != result.bundle.files().end()) {
+        info.signed_downloads[route] = sha256_hex(file->second);
+      }
+    }
+    for (const Document& d : content.documents) {
+      info.signed_downloads[document_route(d.path)] = sha256_hex(d.bytes);
+    }
+  }
   PageRenderer renderer(*theme, result.bundle);
   Result<SitePlan> plan = plan_site(content, *theme, info, std::ref(renderer));
   if (!plan.ok()) {
@@ -250,32 +336,9 @@ BuildResult build_bundle(const BuildOptions& options) {
   for (StaticFile& file : plan->files) {
     result.diagnostics.add(result.bundle.add(file.route, std::move(file.bytes)));
   }
-  if (!result.diagnostics.has_errors() && downloads) {
-    ExportContext exports{&content.site, result.provenance, info.version, {}};
-    if (history) exports.last_changed = last_changed_dates(*history);
-    result.diagnostics.add(add_checklist_exports(content, exports, result.bundle));
-  }
-  for (const Checklist& c : content.checklists) {
-    if (options.preview || !downloads || result.diagnostics.has_errors()) break;
-    Result<std::string> pdf = render_checklist_pdf(content, c, info, *theme);
-    result.diagnostics.add(pdf.ok() ? result.bundle.add(checklist_download_route(c, "pdf"), *pdf)
-                                    : pdf.status());
-  }
   if (result.diagnostics.has_errors() || !key) return result;
-
-  SignOptions sign;
-  sign.key = &*key;
-  sign.provenance = result.provenance;
-  sign.site_url = content.site.base_url;
-  sign.expiry_days = options.signing.expiry_days;
-  Result<std::map<std::string, std::string>> previous =
-      read_previous(options.signing.previous.value_or(options.out_dir));
-  if (!previous.ok()) {
-    result.diagnostics.add(previous.status());
-    return result;
-  }
-  sign.previous = std::move(*previous);
-  result.diagnostics.add(sign_bundle(result.bundle, sign));
+  result.diagnostics.add(sign_bundle(result.bundle, *release, *key, old_key ? &*old_key : nullptr,
+                                     signed_downloads));
   return result;
 }
 

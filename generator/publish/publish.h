@@ -21,7 +21,11 @@ struct SigningOptions {
   std::optional<std::filesystem::path> key_file;  // --key
   std::string key_env = "TRUSTPAGE_SIGNING_KEY";  // else the PEM in this variable
   std::string passphrase_env = "TRUSTPAGE_KEY_PASSPHRASE";
-  std::optional<std::filesystem::path> previous;  // --previous, else the output folder
+  std::optional<std::filesystem::path> rotate_from;  // --rotate-from: the old key's file
+  // --previous: the deployed site (URL, "base_url" for site.yaml's, or a folder); else the
+  // output folder.
+  std::optional<std::string> previous;
+  bool first_release = false;  // --first-release: start a new chain
   int expiry_days = 180;
 };
 
@@ -42,10 +46,22 @@ struct BuildOptions {
   bool html_only = false;  // --html-only: the site's pages only, no PDF, CSV/XLSX/JSON
 };
 
+// What a signed build published, for the summary line.
+struct SignedRelease {
+  int sequence = 0;
+  int extends = 0;           // the release it continues; 0 when it starts a chain
+  bool republished = false;  // the deployed release's commit again: the same release
+  std::string origin;        // where the previous release was read
+  std::string expires;
+  std::string fingerprint;
+  std::string rotated_from;  // the old key, when this release rotates
+};
+
 struct BuildResult {
   Diagnostics diagnostics;  // errors and warnings, each naming file:line:col
   Provenance provenance;
   Bundle bundle;  // complete only when !diagnostics.has_errors()
+  std::optional<SignedRelease> release;
 };
 
 // Reads, validates and renders the site into memory. Writes nothing.

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sign/manifest.h"
+#include "sign/release.h"
 
 namespace trustpage {
 
@@ -13,45 +14,48 @@ std::string SeenRelease::to_json() const {
   j["key_fingerprint"] = fingerprint;
   j["sequence"] = sequence;
   j["manifest_sha256"] = manifest_sha256;
-  return j.dump(2) + "\n";
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 Result<SeenRelease> SeenRelease::parse(std::string_view text) {
   nlohmann::json j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded() || !j.is_object() || j.value("format", "") != "trustpage-seen-1" ||
-      !j.contains("sequence") || !j["sequence"].is_number_integer() ||
-      !j.contains("manifest_sha256") || !j["manifest_sha256"].is_string() ||
-      !j.contains("key_fingerprint") || !j["key_fingerprint"].is_string()) {
-    return Status::Error("is not a trustpage state file — delete it to start over");
+  auto string_at = [&j](const char* key) -> const std::string* {
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get_ptr<const std::string*>() : nullptr;
+  };
+  const Status bad = Status::Error("is not a trustpage state file — delete it to start over");
+  if (j.is_discarded() || !j.is_object()) return bad;
+  const std::string* format = string_at("format");
+  const std::string* site = string_at("site");
+  const std::string* fingerprint = string_at("key_fingerprint");
+  const std::string* manifest = string_at("manifest_sha256");
+  auto sequence = j.find("sequence");
+  if (!format || *format != "trustpage-seen-1" || !site || !fingerprint ||
+      !is_fingerprint(*fingerprint) || !manifest || manifest->size() != 64 ||
+      manifest->find_first_not_of("0123456789abcdef") != std::string::npos ||
+      sequence == j.end() || !sequence->is_number_integer() || sequence->get<long long>() < 1 ||
+      sequence->get<long long>() > kMaxSequence) {
+    return bad;
   }
   SeenRelease seen;
-  seen.site = j.value("site", "");
-  seen.fingerprint = j["key_fingerprint"].get<std::string>();
-  seen.sequence = j["sequence"].get<int>();
-  seen.manifest_sha256 = j["manifest_sha256"].get<std::string>();
+  seen.site = *site;
+  seen.fingerprint = *fingerprint;
+  seen.sequence = static_cast<int>(sequence->get<long long>());
+  seen.manifest_sha256 = *manifest;
   return seen;
 }
 
-SeenRelease seen_release(const std::map<std::string, std::string>& files,
-                         const VerifyReport& verified) {
+SeenRelease seen_release(const VerifyReport& verified) {
   SeenRelease seen;
   seen.site = verified.release.site;
   seen.fingerprint = verified.fingerprint;
   seen.sequence = verified.release.sequence;
-  auto manifest = files.find(std::string(kManifestPath));
-  if (manifest != files.end()) seen.manifest_sha256 = sha256_hex(manifest->second);
+  seen.manifest_sha256 = verified.manifest_sha256;
   return seen;
 }
 
-Status check_forward(const SeenRelease& before, const SeenRelease& now,
-                     const std::map<std::string, std::string>& files) {
+Status check_forward(const SeenRelease& before, const SeenRelease& now, const ReleaseFiles& files) {
   const std::string seen = "release " + std::to_string(before.sequence);
-  if (before.fingerprint != now.fingerprint) {
-    return Status::Error("signed by " + now.fingerprint + ", but " + seen +
-                         " you saw before was "
-                         "signed by " +
-                         before.fingerprint + " — ask the vendor why the key changed");
-  }
   if (now.sequence < before.sequence) {
     return Status::Error("rollback: this is release " + std::to_string(now.sequence) +
                          ", older than " + seen + " you saw before");

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,18 @@
 
 namespace trustpage {
 
+// The signed release a build publishes, for the release box (overview, checklist pages) and
+// the verify page's commands.
+struct ReleaseView {
+  int sequence = 0;
+  std::string date;                 // release.json "date": the commit's ISO 8601 date-time
+  std::string expires;              // release.json "expires": ISO date
+  std::string fingerprint;          // "SHA256:…", as `ssh-keygen -l` prints it
+  std::string minisign_public_key;  // "RW…": the key line of the minisign .pub file (-P)
+  std::string ssh_public_key;       // "ssh-ed25519 AAAA…"
+  std::string site;                 // base_url
+};
+
 struct BuildInfo {
   Provenance provenance;
   std::string version;   // trustpage's version, shown in the footer
@@ -24,6 +37,10 @@ struct BuildInfo {
   // for customers' stock tools; empty when the bundle is not signed.
   std::map<std::string, std::string> public_key_files;
   std::string signer_principal;  // the name in keys/allowed_signers
+  std::optional<ReleaseView> release;  // set when the bundle is signed
+  // Downloads signed on their own (route -> SHA-256 hex): ROUTE.minisig is published beside
+  // each, so one file verifies with stock minisign in any folder.
+  std::map<std::string, std::string> signed_downloads;
   // Formats each checklist is also published in ("pdf", "csv", …), in the order the
   // checklist page lists them; the files themselves are rendered by their own stage.
   std::vector<std::string> download_formats;

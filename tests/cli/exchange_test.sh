@@ -73,7 +73,7 @@ expect "zipinfo lists the XLSX with fixed entry dates" \
 expect "the JSON names its schema version" grep -q '"format_version": 1' "$work/site/checklists/meti/meti.json"
 key="$work/key.pem"
 "$TRUSTPAGE" keygen --name t --private "$key" --keys "$work/keys" >/dev/null 2>&1
-"$TRUSTPAGE" build -q --sign --key "$key" --content "$v/content" --out "$work/signed" 2>/dev/null
+"$TRUSTPAGE" build -q --sign --first-release --key "$key" --content "$v/content" --out "$work/signed" 2>/dev/null
 for f in csv xlsx json; do
   expect "meti.$f is in the signed manifest" grep -q " checklists/meti/meti.$f\$" "$work/signed/SHA256SUMS"
 done

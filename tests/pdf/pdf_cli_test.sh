@@ -6,7 +6,7 @@ source "$(dirname "$0")/../cli/lib.sh"
 demo_repo "$work/repo"
 mkdir -p "$work/secret"
 "$TRUSTPAGE" keygen --name demo --private "$work/secret/demo.key" --keys "$work/keys" >/dev/null
-TZ=Asia/Tokyo "$TRUSTPAGE" build -q --sign --key "$work/secret/demo.key" \
+TZ=Asia/Tokyo "$TRUSTPAGE" build -q --sign --first-release --key "$work/secret/demo.key" \
   --content "$work/repo/content" --out "$work/out" 2>/dev/null
 
 for dir in "$REPO"/content/checklists/*/; do
@@ -45,7 +45,7 @@ expect "sha256sum -c accepts the bundle, the PDFs included" \
 
 # A second build elsewhere, another zone and locale, gives the same PDF bytes.
 git clone -q "$work/repo" "$work/clone"
-TZ=America/Los_Angeles LC_ALL=C "$TRUSTPAGE" build -q --sign --key "$work/secret/demo.key" \
+TZ=America/Los_Angeles LC_ALL=C "$TRUSTPAGE" build -q --sign --first-release --key "$work/secret/demo.key" \
   --content "$work/clone/content" --out "$work/out2" 2>/dev/null
 for pdf in "$work"/out2/checklists/*/*.pdf; do
   rel=${pdf#"$work/out2/"}
