@@ -11,6 +11,7 @@
 #include "render/markdown.h"
 #include "site/history_view.h"
 #include "site/links.h"
+#include "site/release_view.h"
 #include "site/routes.h"
 #include "site/sitemap.h"
 #include "site/strings.h"
@@ -105,7 +106,8 @@ class Planner {
     base["verify_route"] = info_.fingerprint.empty() ? "" : prefix + "verify.html";
     base["assets"] = Map{{"style", asset_route("style.css")},
                          {"verify_script", asset_route("verify.js")},
-                         {"changes_script", asset_route("changes.js")}};
+                         {"changes_script", asset_route("changes.js")},
+                         {"release_script", asset_route("release.js")}};
     base["history"] = history_.summary(*strings);
     base["changes_route"] = changes_route(prefix);
     base["feed_route"] = feed_route();
@@ -136,6 +138,10 @@ class Planner {
       }
     };
 
+    // Only the overview, checklist and verify pages show the release: an item page's bytes
+    // depend on the item alone, so a new release does not rewrite every item page.
+    const Value release = release_box_value(info_, prefix + "verify.html");
+
     List checklists;
     for (const Checklist& c : content_.checklists) {
       Result<Map> v = checklist_value(c, prefix, *strings);
@@ -151,11 +157,12 @@ class Planner {
       }
       List documents;
       for (const Document& d : content_.documents) {
-        documents.push_back(Map{{"label", d.path}, {"route", document_route(d.path)}});
+        documents.push_back(download_value(info_, document_route(d.path), d.path, "document"));
       }
       Map extra{{"checklists", checklists},
                 {"pages", std::move(pages)},
-                {"documents", std::move(documents)}};
+                {"documents", std::move(documents)},
+                {"release", release}};
       add_page(overview_route(prefix), "index.xhtml", content_.site.service, extra,
                [](const std::string& p) { return overview_route(p); });
       if (prefix.empty()) {
@@ -173,7 +180,7 @@ class Planner {
       const Checklist& c = content_.checklists[i];
       const Value& checklist = checklists[i];
       add_page(checklist_route(prefix, c), "checklist.xhtml", c.title,
-               Map{{"checklist", checklist}},
+               Map{{"checklist", checklist}, {"release", release}},
                [&c](const std::string& p) { return checklist_route(p, c); });
       for (const Section& s : c.sections) {
         for (const Item& item : s.items) {
@@ -214,17 +221,7 @@ class Planner {
 
     if (!info_.fingerprint.empty()) {
       add_page(prefix + "verify.html", "verify.xhtml", ui_text(*strings, "verify_title"),
-               Map{{"verify", Map{{"principal", info_.signer_principal},
-                                  {"files", Map{{"manifest", "SHA256SUMS"},
-                                                {"minisig", "SHA256SUMS.minisig"},
-                                                {"sshsig", "SHA256SUMS.sig"},
-                                                {"release", "release.json"}}},
-                                  {"keys", List{Map{{"label", "publishing-key.pub.pem"},
-                                                    {"route", "keys/publishing-key.pub.pem"}},
-                                                Map{{"label", "publishing-key.minisign.pub"},
-                                                    {"route", "keys/publishing-key.minisign.pub"}},
-                                                Map{{"label", "allowed_signers"},
-                                                    {"route", "keys/allowed_signers"}}}}}}},
+               Map{{"verify", verify_page_value(content_, info_)}, {"release", release}},
                [](const std::string& pre) { return pre + "verify.html"; });
     }
 
@@ -346,9 +343,8 @@ class Planner {
     }
     List downloads;
     for (const std::string& format : info_.download_formats) {
-      downloads.push_back(Map{{"format", format},
-                              {"label", ui_text(strings, "download_" + format)},
-                              {"route", checklist_download_route(c, format)}});
+      downloads.push_back(download_value(info_, checklist_download_route(c, format),
+                                         ui_text(strings, "download_" + format), format));
     }
     return Map{{"id", c.id},
                {"title", c.title},

@@ -43,6 +43,8 @@ cp -r "$repo/content" "$work/live"
 node "$here/check-live-reload.mjs" "$TRUSTPAGE" "$work/live" || status=1
 echo "# verify page: the in-browser check of a signed site"
 node "$here/check-verify-page.mjs" "$TRUSTPAGE" "$work/verify" || status=1
+echo "# release box: number, dates, key, expiry as of the day the page is read"
+node "$here/check-release-box.mjs" "$TRUSTPAGE" "$work/release-box" || status=1
 echo "# XSS fixture"
 node "$here/check-site.mjs" "$work/xss-site" "$shots/xss" || status=1
 exit $status

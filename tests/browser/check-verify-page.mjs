@@ -64,7 +64,7 @@ try {
   git('commit', '-q', '-m', 'Release 1');
   const key = path.join(keyDir, 'demo.key');
   run(trustpage, ['keygen', '--name', 'demo', '--private', key, '--keys', path.join(repo, 'keys')]);
-  run(trustpage, ['build', '-q', '--sign', '--key', key, '--content', path.join(repo, 'content'), '--out', site]);
+  run(trustpage, ['build', '-q', '--sign', '--key', key, '--first-release', '--content', path.join(repo, 'content'), '--out', site]);
   fs.copyFileSync(path.join(site, itemPage), releaseOneItem);
 
   const text = fs.readFileSync(itemSource, 'utf8');
@@ -186,6 +186,8 @@ try {
     const v = await verdict(tab.page);
     check(v.state === 'ok', 'ja: the signed site verifies', JSON.stringify(v));
     check(v.text.includes(fingerprint), 'ja: the result shows the signing key', v.text);
+    const shown = await tab.page.evaluate(() => document.querySelector('#verify-result .verify-key .verify-fingerprint')?.textContent);
+    check(shown === fingerprint, 'ja: the fingerprint computed in the browser stands on its own, to compare', String(shown));
     check(tab.errors.length === 0, 'ja: no console errors or external requests', tab.errors.join('\n    '));
     await tab.close();
   }

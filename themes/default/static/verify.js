@@ -434,10 +434,13 @@
     }
     this.list.hidden = false;
   };
+  // The key the signature was made with, as computed here: the one thing a reader must
+  // compare with the fingerprint received from the vendor (the page itself may be forged).
   Panel.prototype.fingerprint = function (fp) {
     clear(this.key);
-    this.key.appendChild(document.createTextNode(t('signing_key') + ': '));
+    this.key.appendChild(el('span', 'verify-key-label', t('verify_browser_computed_key')));
     this.key.appendChild(el('code', 'verify-fingerprint', fp));
+    this.key.appendChild(el('span', 'verify-key-compare', t('verify_browser_compare_key')));
     this.key.hidden = false;
   };
   Panel.prototype.unavailable = function (u) {
