@@ -64,6 +64,8 @@ struct InitCommand {
   std::filesystem::path dir;
   std::string checklist = "meti";
   std::optional<std::filesystem::path> template_file;
+  CiService ci = CiService::kGitHub;
+  std::string trustpage_ref;  // empty: this trustpage's release tag, v<kVersion>
 };
 
 int run_build(const BuildCommand& command);

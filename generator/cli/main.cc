@@ -261,17 +261,32 @@ int main(int argc, char** argv) {
       "init",
       "Create a new content repository in DIR: site.yaml to fill in, a checklist with every "
       "item unanswered (`trustpage check` lists what is left), a sample page, keys/, a "
-      ".gitignore that keeps private keys out, and a GitHub Actions workflow that builds, "
-      "signs (secret TRUSTPAGE_SIGNING_KEY) and uploads public/.");
+      ".gitignore that keeps private keys out, and a CI recipe (GitHub Actions or GitLab CI) "
+      "that checks, builds, signs each release after the one deployed and publishes it.");
   init_cmd->footer(
       "Examples:\n"
       "  trustpage init acme-trust\n"
-      "  trustpage init acme-trust --checklist meti\n"
+      "  trustpage init acme-trust --ci gitlab\n"
+      "  trustpage init acme-trust --trustpage-ref v0.2.0\n"
       "  trustpage init acme-trust --checklist acme-sec --template acme.tsv");
   init_cmd->add_option("dir", init.dir, "the new repository's folder")->required();
   init_cmd->add_option("--checklist", init.checklist, "checklist id; \"meti\" is built in")
       ->capture_default_str();
   init_cmd->add_option("--template", init.template_file, "TSV of your own checklist's items");
+  init_cmd
+      ->add_option_function<std::string>(
+          "--ci",
+          [&init](const std::string& name) {
+            init.ci = name == "gitlab" ? CiService::kGitLab : CiService::kGitHub;
+          },
+          "github: .github/workflows/trustpage.yml (GitHub Pages); gitlab: .gitlab-ci.yml "
+          "(GitLab Pages)")
+      ->check(CLI::IsMember({"github", "gitlab"}))
+      ->default_str("github");
+  init_cmd->add_option("--trustpage-ref", init.trustpage_ref,
+                       std::string("the trustpage tag or full commit id CI builds the tool "
+                                   "from (default v") +
+                           kVersion + ", this version's release tag)");
 
   try {
     app.parse(argc, argv);

@@ -172,9 +172,20 @@ std::string checklist_yaml_text(const ChecklistTemplate& checklist,
 // site.yaml with every key a vendor fills in, valid as it stands (example.com values).
 std::string starter_site_yaml();
 
+// The CI recipe init writes: which service runs it, and the trustpage release it builds the
+// tool from (a tag or a full commit id, so a push to trustpage's branch never changes what
+// signs the vendor's site).
+enum class CiService { kGitHub, kGitLab };
+struct CiRecipe {
+  CiService service = CiService::kGitHub;
+  std::string trustpage_ref;  // "v0.1.0", or 40 hex digits
+};
+
 // Paths relative to the new repository: content/ (site.yaml, the checklist with every item
-// unanswered, a sample page), keys/, .gitignore and a CI workflow.
+// unanswered, a sample page), keys/, .gitignore and the CI recipe
+// (.github/workflows/trustpage.yml or .gitlab-ci.yml).
 Result<std::vector<PlannedFile>> plan_new_repository(const ChecklistTemplate& checklist,
-                                                     const std::string& checklist_id);
+                                                     const std::string& checklist_id,
+                                                     const CiRecipe& ci);
 
 }  // namespace trustpage
