@@ -86,10 +86,9 @@ Result<std::unique_ptr<Connection>> Connection::open(Origin origin) {
 
 Result<Response> Connection::get(const std::string& url, const TransferBudget& budget,
                                  size_t& total_fetched) {
-  const std::string time_limits = "the limits are " +
-                                  std::to_string(budget.connect_timeout_seconds) +
-                                  " s to connect and " +
-                                  std::to_string(budget.transfer_timeout_seconds) + " s per file";
+  const std::string time_limits =
+      "the limits are " + std::to_string(budget.connect_timeout_seconds) + " s to connect and " +
+      std::to_string(budget.transfer_timeout_seconds) + " s per file";
   const auto left =
       std::chrono::duration_cast<milliseconds>(budget.deadline - steady_clock::now()).count();
   if (left <= 0) return Status::Error("timed out following redirects (" + time_limits + ")");
@@ -104,9 +103,9 @@ Result<Response> Connection::get(const std::string& url, const TransferBudget& b
   option(curl_easy_setopt(c, CURLOPT_URL, url.c_str()));
   option(curl_easy_setopt(c, CURLOPT_WRITEDATA, &body));
   option(curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(left)));
-  option(curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS,
-                          static_cast<long>(std::min<long long>(
-                              left, budget.connect_timeout_seconds * 1000LL))));
+  option(curl_easy_setopt(
+      c, CURLOPT_CONNECTTIMEOUT_MS,
+      static_cast<long>(std::min<long long>(left, budget.connect_timeout_seconds * 1000LL))));
   // Refuses early when Content-Length already says too much; the write callback catches
   // bodies that do not announce their length. 0 would mean "no limit", so never set it.
   const size_t announced_cap = std::min(budget.max_file_bytes, total_room);
@@ -123,9 +122,8 @@ Result<Response> Connection::get(const std::string& url, const TransferBudget& b
     return Status::Error(size_limit_message(body.overflow(), budget));
   }
   if (code == CURLE_FILESIZE_EXCEEDED) {
-    curl_off_t announced = 0;
-    curl_easy_getinfo(c, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &announced);
-    const bool file_cap = announced > static_cast<curl_off_t>(budget.max_file_bytes);
+    // Content-Length passed announced_cap: say which of the two caps it was.
+    const bool file_cap = budget.max_file_bytes <= total_room;
     return Status::Error(size_limit_message(
         file_cap ? CappedBody::Overflow::kFileCap : CappedBody::Overflow::kTotalCap, budget));
   }

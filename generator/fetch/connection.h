@@ -34,8 +34,7 @@ class Connection {
 
   // One GET of an absolute URL; redirects are returned, not followed. `total_fetched` counts
   // every body byte received, also of responses that then fail. Messages do not repeat the URL.
-  Result<Response> get(const std::string& url, const TransferBudget& budget,
-                       size_t& total_fetched);
+  Result<Response> get(const std::string& url, const TransferBudget& budget, size_t& total_fetched);
 
   const Origin& origin() const { return origin_; }
 

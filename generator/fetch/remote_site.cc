@@ -58,8 +58,7 @@ Result<WebUrl> checked_base_url(const std::string& given) {
   }
   if (url->has_query_or_fragment) {
     return Status::Error(given + ": refused: a query or fragment (?… or #…) in the URL — " +
-                         "give the site's folder, " + kExample +
-                         " or https://example.com/trust/");
+                         "give the site's folder, " + kExample + " or https://example.com/trust/");
   }
   if (url->origin.scheme != "https" &&
       !(url->origin.scheme == "http" && url->origin.is_loopback())) {
@@ -99,20 +98,20 @@ Result<RemoteSite> RemoteSite::open(std::string_view base_url, FetchLimits limit
 }
 
 Result<std::optional<std::string>> RemoteSite::get(std::string_view path) {
-  if (!is_safe_relative_path(path)) {
-    return Status::Error(base_url_ + std::string(path) + ": refused: \"" + std::string(path) +
-                         "\" is not a plain relative path (no \"..\", \".\", empty or " +
-                         "absolute parts) — a release file names only files inside the site");
-  }
-  const std::string requested = base_url_ + fetch_internal::percent_encode_path(path);
-  std::string current = requested;
-  // Every message starts with what the caller asked for; a redirect's hop follows it.
-  auto fail = [&](const std::string& why) {
-    std::string message = requested + ": " + why;
-    if (current != requested) message += " (reached by redirect: " + current + ")";
-    return Status::Error(std::move(message));
-  };
   try {
+    if (!is_safe_relative_path(path)) {
+      return Status::Error(base_url_ + std::string(path) + ": refused: \"" + std::string(path) +
+                           "\" is not a plain relative path (no \"..\", \".\", empty or " +
+                           "absolute parts) — a release file names only files inside the site");
+    }
+    const std::string requested = base_url_ + fetch_internal::percent_encode_path(path);
+    std::string current = requested;
+    // Every message starts with what the caller asked for; a redirect's hop follows it.
+    auto fail = [&](const std::string& why) {
+      std::string message = requested + ": " + why;
+      if (current != requested) message += " (reached by redirect: " + current + ")";
+      return Status::Error(std::move(message));
+    };
     if (!connection_) return fail("this RemoteSite was moved from");
     const TransferBudget budget{
         limits_.connect_timeout_seconds, limits_.transfer_timeout_seconds,
@@ -152,7 +151,7 @@ Result<std::optional<std::string>> RemoteSite::get(std::string_view path) {
       current = target->text;
     }
   } catch (const std::exception& e) {  // std::bad_alloc: no exception leaves the library
-    return fail(e.what());
+    return Status::Error(base_url_ + std::string(path) + ": " + e.what());
   }
 }
 

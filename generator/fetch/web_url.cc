@@ -29,14 +29,20 @@ bool has_url_part(CURLU* url, CURLUPart part) {
   return code == CURLUE_OK;
 }
 
-// libcurl drops an empty "user@" or a bare "?" when it parses; the text still shows them.
-bool authority_has_at_sign(std::string_view text) {
+// "user@host:port" as written. libcurl forgives what we refuse: it drops an empty "user@"
+// or a bare "?", and reads "https:///trust/" as the host "trust".
+std::string_view written_authority(std::string_view text) {
   size_t start = text.find("://");
-  if (start == std::string_view::npos) return false;
+  if (start == std::string_view::npos) return "";
   start += 3;
   size_t end = text.find_first_of("/?#", start);
-  return text.substr(start, end == std::string_view::npos ? end : end - start).find('@') !=
-         std::string_view::npos;
+  return text.substr(start, end == std::string_view::npos ? end : end - start);
+}
+
+bool has_written_host(std::string_view authority) {
+  size_t at = authority.rfind('@');
+  std::string_view host = at == std::string_view::npos ? authority : authority.substr(at + 1);
+  return !host.empty() && host.front() != ':';
 }
 
 }  // namespace
@@ -57,12 +63,14 @@ Result<WebUrl> parse_web_url(std::string_view text) {
   WebUrl out;
   out.text = url_part(url.get(), CURLUPART_URL);
   out.origin.scheme = lower(url_part(url.get(), CURLUPART_SCHEME));
-  out.origin.host = lower(url_part(url.get(), CURLUPART_HOST));
+  const std::string_view authority = written_authority(text);
+  if (has_written_host(authority)) out.origin.host = lower(url_part(url.get(), CURLUPART_HOST));
   out.origin.port = url_part(url.get(), CURLUPART_PORT, CURLU_DEFAULT_PORT);
   out.path = url_part(url.get(), CURLUPART_PATH);
   if (out.path.empty()) out.path = "/";
   out.has_userinfo = has_url_part(url.get(), CURLUPART_USER) ||
-                     has_url_part(url.get(), CURLUPART_PASSWORD) || authority_has_at_sign(text);
+                     has_url_part(url.get(), CURLUPART_PASSWORD) ||
+                     authority.find('@') != std::string_view::npos;
   out.has_query_or_fragment = has_url_part(url.get(), CURLUPART_QUERY) ||
                               has_url_part(url.get(), CURLUPART_FRAGMENT) ||
                               text.find_first_of("?#") != std::string_view::npos;

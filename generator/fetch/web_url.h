@@ -12,7 +12,7 @@ namespace trustpage::fetch_internal {
 // Who answers a URL: same origin, same server reached the same way.
 struct Origin {
   std::string scheme;  // lower-case
-  std::string host;    // lower-case; an IPv6 address keeps its brackets
+  std::string host;    // lower-case, IPv6 in brackets; "" when the text has none
   std::string port;    // as written, or the scheme's default
   bool operator==(const Origin&) const = default;
 

@@ -7,13 +7,16 @@
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <filesystem>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "fetch/remote_site.h"
+#include "support/git_fixture.h"
 
 using trustpage::FetchLimits;
 using trustpage::is_url;
@@ -26,22 +29,36 @@ using Clock = std::chrono::steady_clock;
 // A web host on 127.0.0.1 that runs in this process for one test and records what it was asked.
 class TestHost {
  public:
-  explicit TestHost(const std::function<void(httplib::Server&, TestHost&)>& routes) {
-    server_.set_keep_alive_timeout(1);
-    server_.set_logger([this](const httplib::Request& req, const httplib::Response&) {
+  struct Certificate {
+    std::string cert_file, key_file;  // PEM
+  };
+
+  explicit TestHost(const std::function<void(httplib::Server&, TestHost&)>& routes,
+                    const Certificate* tls = nullptr)
+      : server_(tls ? std::make_unique<httplib::SSLServer>(tls->cert_file.c_str(),
+                                                           tls->key_file.c_str())
+                    : std::make_unique<httplib::Server>()),
+        scheme_(tls ? "https" : "http") {
+    REQUIRE(server_->is_valid());
+    server_->set_keep_alive_timeout(1);
+    // Recorded before the handler runs: a logger runs after the response is sent, so the
+    // client could check before the last request was written down.
+    server_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response&) {
       std::lock_guard lock(mutex_);
       targets_.push_back(req.target);
       user_agents_.push_back(req.get_header_value("User-Agent"));
+      return httplib::Server::HandlerResponse::Unhandled;
     });
-    routes(server_, *this);
-    port_ = server_.bind_to_any_port("127.0.0.1");
+    routes(*server_, *this);
+    port_ = server_->bind_to_any_port("127.0.0.1");
     REQUIRE(port_ > 0);
-    // The socket already listens, so requests queue until this thread accepts them.
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
+    thread_ = std::thread([this] { server_->listen_after_bind(); });
+    // stop() is a no-op until the server runs, and a listen that starts after it never ends.
+    while (!server_->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   ~TestHost() {
     stopping_ = true;  // lets stalled and endless handlers return, so stop() can join them
-    server_.stop();
+    server_->stop();
     thread_.join();
   }
   TestHost(const TestHost&) = delete;
@@ -49,7 +66,7 @@ class TestHost {
 
   int port() const { return port_; }
   std::string url(const std::string& path = "") const {
-    return "http://127.0.0.1:" + std::to_string(port_) + "/" + path;
+    return scheme_ + "://127.0.0.1:" + std::to_string(port_) + "/" + path;
   }
   bool stopping() const { return stopping_; }
   std::vector<std::string> targets() const {
@@ -62,7 +79,8 @@ class TestHost {
   }
 
  private:
-  httplib::Server server_;
+  std::unique_ptr<httplib::Server> server_;
+  std::string scheme_;
   int port_ = 0;
   std::thread thread_;
   std::atomic<bool> stopping_{false};
@@ -172,8 +190,7 @@ TEST_CASE("a redirect within the site is followed") {
   REQUIRE(file.ok());
   REQUIRE(file->has_value());
   CHECK(**file == "final");
-  CHECK(host.targets() ==
-        std::vector<std::string>{"/old.json", "/moved/new.json", "/final.json"});
+  CHECK(host.targets() == std::vector<std::string>{"/old.json", "/moved/new.json", "/final.json"});
 }
 
 TEST_CASE("a redirect to another host, port or scheme is refused without following it") {
@@ -181,12 +198,10 @@ TEST_CASE("a redirect to another host, port or scheme is refused without followi
   const std::string localhost = "http://localhost:" + std::to_string(elsewhere.port()) + "/x.json";
   const std::string other_port = elsewhere.url("x.json");
   TestHost host([&](httplib::Server& s, TestHost& h) {
-    s.Get("/host.json", [&](const httplib::Request&, httplib::Response& res) {
-      res.set_redirect(localhost);
-    });
-    s.Get("/port.json", [&](const httplib::Request&, httplib::Response& res) {
-      res.set_redirect(other_port);
-    });
+    s.Get("/host.json",
+          [&](const httplib::Request&, httplib::Response& res) { res.set_redirect(localhost); });
+    s.Get("/port.json",
+          [&](const httplib::Request&, httplib::Response& res) { res.set_redirect(other_port); });
     s.Get("/scheme.json", [&h](const httplib::Request&, httplib::Response& res) {
       res.set_redirect("https://127.0.0.1:" + std::to_string(h.port()) + "/x.json");
     });
@@ -211,9 +226,8 @@ TEST_CASE("a redirect to another host, port or scheme is refused without followi
 
 TEST_CASE("a redirect loop stops at the redirect limit") {
   TestHost host([](httplib::Server& s, TestHost&) {
-    s.Get("/loop.json", [](const httplib::Request&, httplib::Response& res) {
-      res.set_redirect("/loop.json");
-    });
+    s.Get("/loop.json",
+          [](const httplib::Request&, httplib::Response& res) { res.set_redirect("/loop.json"); });
   });
   FetchLimits limits;
   limits.max_redirects = 2;
@@ -293,24 +307,42 @@ TEST_CASE("nothing listening on the port is a clear error") {
   CHECK_THAT(file.status().message(), Catch::StartsWith(url + "release.json: cannot connect"));
 }
 
+TEST_CASE("https with a certificate the system does not trust is refused before any request") {
+  const std::filesystem::path dir = trustpage::testing::unique_temp_dir("fetch-tls");
+  const TestHost::Certificate self_signed{(dir / "cert.pem").string(), (dir / "key.pem").string()};
+  trustpage::testing::run(
+      "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 "
+      "-subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 -keyout '" +
+      self_signed.key_file + "' -out '" + self_signed.cert_file + "' 2>/dev/null");
+  {
+    TestHost host([](httplib::Server& s, TestHost&) { serve_text(s, "/release.json", "3"); },
+                  &self_signed);
+    RemoteSite site = open_site(host.url());
+    auto file = site.get("release.json");
+    REQUIRE_FALSE(file.ok());
+    CHECK_THAT(file.status().message(), Catch::StartsWith(host.url("release.json") + ": TLS"));
+    CHECK(host.targets().empty());
+  }
+  std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("only https sites, and plain http on this machine, can be opened") {
   struct Refusal {
     const char* url;
     const char* says;
   };
-  for (Refusal r : {Refusal{"http://example.com/", "use https://"},
-                    Refusal{"http://127.0.0.2/", "use https://"},
-                    Refusal{"ftp://example.com/", "only https://"},
-                    Refusal{"file:///etc/", "only https://"},
-                    Refusal{"https://u@trust.example.com/", "user name or password"},
-                    Refusal{"https://u:p@trust.example.com/", "user name or password"},
-                    Refusal{"https://@trust.example.com/", "user name or password"},
-                    Refusal{"https://trust.example.com/?q", "query or fragment"},
-                    Refusal{"https://trust.example.com/?", "query or fragment"},
-                    Refusal{"https://trust.example.com/#top", "query or fragment"},
-                    Refusal{"https:///trust/", "host"},
-                    Refusal{"https://trust example.com/", "not a valid URL"},
-                    Refusal{"site/", "not a URL"}}) {
+  for (Refusal r :
+       {Refusal{"http://example.com/", "use https://"},
+        Refusal{"http://127.0.0.2/", "use https://"},
+        Refusal{"ftp://example.com/", "only https://"}, Refusal{"file:///etc/", "only https://"},
+        Refusal{"https://u@trust.example.com/", "user name or password"},
+        Refusal{"https://u:p@trust.example.com/", "user name or password"},
+        Refusal{"https://@trust.example.com/", "user name or password"},
+        Refusal{"https://trust.example.com/?q", "query or fragment"},
+        Refusal{"https://trust.example.com/?", "query or fragment"},
+        Refusal{"https://trust.example.com/#top", "query or fragment"},
+        Refusal{"https:///trust/", "host"},
+        Refusal{"https://trust example.com/", "not a valid URL"}, Refusal{"site/", "not a URL"}}) {
     INFO(r.url);
     auto site = RemoteSite::open(r.url);
     REQUIRE_FALSE(site.ok());

@@ -17,9 +17,9 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <map>
 #include <set>
-#include <sstream>
 #include <string>
 #include <thread>
 
@@ -82,7 +82,9 @@ int main(int argc, char** argv) {
   ServerOptions options;
   std::vector<std::string> redirects, stalled, endless;
   CLI::App app{"Serves a folder on 127.0.0.1 for trustpage's tests"};
-  app.add_option("--root", options.root, "folder to serve")->required()->check(CLI::ExistingDirectory);
+  app.add_option("--root", options.root, "folder to serve")
+      ->required()
+      ->check(CLI::ExistingDirectory);
   app.add_option("--port-file", options.port_file, "where to write the chosen port")->required();
   app.add_option("--seconds", options.seconds, "exit after this long")->check(CLI::PositiveNumber);
   app.add_option("--redirect", redirects, "PATH=URL: answer PATH with a 302 to URL");
@@ -112,9 +114,11 @@ int main(int argc, char** argv) {
 
   std::atomic<bool> stopping{false};
   httplib::Server server;
-  // Short keep-alive and read timeouts so stop() is not held up by an idle client.
+  // Short keep-alive, read and write timeouts, so stop() is not held up by an idle client or
+  // by one that reads an endless body slowly.
   server.set_keep_alive_timeout(1);
   server.set_read_timeout(2);
+  server.set_write_timeout(1);
   server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
     std::cerr << "tp_static_server: " << req.method << " " << req.target << " -> " << res.status
               << "\n";
@@ -130,23 +134,24 @@ int main(int argc, char** argv) {
       return;
     }
     if (options.endless.count(req.path)) {
-      res.set_chunked_content_provider(
-          "application/octet-stream", [&stopping](size_t, httplib::DataSink& sink) {
-            static const std::string zeros(64 * 1024, '\0');
-            // Returns false, ending the response, once the client has gone or we stop.
-            return !stopping && sink.write(zeros.data(), zeros.size());
-          });
+      // Ends the response (returns false) once the client has gone or the server stops.
+      auto zeros = [&stopping](size_t, httplib::DataSink& sink) {
+        static const std::string chunk(64 * 1024, '\0');
+        return !stopping && sink.write(chunk.data(), chunk.size());
+      };
+      res.set_chunked_content_provider("application/octet-stream", zeros);
       return;
     }
     fs::path file = file_inside(options.root, req.path.substr(1));
     std::ifstream in(file, std::ios::binary);
-    std::ostringstream bytes;
-    if (file.empty() || !(bytes << in.rdbuf())) {
+    if (file.empty() || !in) {
       res.status = 404;
       res.set_content("not found\n", "text/plain");
       return;
     }
-    res.set_content(bytes.str(), content_type(file));
+    // Not `stream << rdbuf()`, which fails on an empty file: an empty file is still a file.
+    std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    res.set_content(bytes, content_type(file));
   });
 
   const int port = server.bind_to_any_port("127.0.0.1");
@@ -154,11 +159,16 @@ int main(int argc, char** argv) {
     std::cerr << "tp_static_server: cannot listen on 127.0.0.1\n";
     return 1;
   }
+  std::thread listener([&server] { server.listen_after_bind(); });
+  // stop() is a no-op until the server runs: a SIGTERM sent as soon as the port file
+  // appears must still stop it.
+  while (!server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   if (!write_port_file(options.port_file, port)) {
     std::cerr << "tp_static_server: cannot write " << options.port_file << "\n";
+    server.stop();
+    listener.join();
     return 1;
   }
-  std::thread listener([&server] { server.listen_after_bind(); });
 
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(options.seconds);
   for (;;) {
