@@ -1,14 +1,8 @@
 #include "sign/bundle_folder.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
-
 #include "bundle/bundle.h"
 #include "sign/manifest.h"
+#include "sign/regular_file.h"
 
 namespace trustpage {
 namespace fs = std::filesystem;
@@ -31,33 +25,6 @@ std::string kind_of(fs::file_type type) {
     default:
       return "is not a regular file";
   }
-}
-
-// Reads a regular file of at most `max` bytes without following a symlink at its end.
-Result<std::string> read_bounded(const fs::path& path, size_t max) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) return Status::Error(std::string("cannot be read: ") + std::strerror(errno));
-  struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    ::close(fd);
-    return Status::Error("is not a regular file");
-  }
-  if (static_cast<unsigned long long>(st.st_size) > max) {
-    ::close(fd);
-    return Status::Error("is larger than " + std::to_string(max >> 20) +
-                         " MB, too large for a release file");
-  }
-  std::string bytes(static_cast<size_t>(st.st_size), '\0');
-  size_t done = 0;
-  while (done < bytes.size()) {
-    ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    done += static_cast<size_t>(n);
-  }
-  ::close(fd);
-  bytes.resize(done);
-  return bytes;
 }
 
 }  // namespace
@@ -86,7 +53,9 @@ SiteFileReader folder_reader(const fs::path& root) {
       }
       start = slash + 1;
     }
-    Result<std::string> bytes = read_bounded(at, kMaxReleaseFileBytes);
+    Result<RegularFile> file = RegularFile::open(at);
+    Result<std::string> bytes =
+        file.ok() ? file->read_all(kMaxReleaseFileBytes) : Result<std::string>(file.status());
     if (!bytes.ok()) return Status::Error(shown + ": " + bytes.status().message());
     return std::optional<std::string>(std::move(*bytes));
   };

@@ -1,14 +1,7 @@
 #include "sign/manifest.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
-#include <vector>
-
 #include "sign/digest.h"
+#include "sign/regular_file.h"
 
 namespace trustpage {
 
@@ -17,9 +10,7 @@ bool is_signature_file(std::string_view path) {
          path == kRotationSigPath;
 }
 
-namespace {
-
-std::string hex(std::string_view raw) {
+std::string hex_string(std::string_view raw) {
   static const char kHex[] = "0123456789abcdef";
   std::string out;
   for (unsigned char c : raw) {
@@ -29,45 +20,14 @@ std::string hex(std::string_view raw) {
   return out;
 }
 
-}  // namespace
-
 std::string sha256_hex(std::string_view bytes) {
-  return hex(sign_internal::digest(sign_internal::DigestName::kSha256, bytes).value_or(""));
+  return hex_string(sign_internal::digest(sign_internal::DigestName::kSha256, bytes).value_or(""));
 }
 
 Result<std::string> sha256_file(const std::filesystem::path& path) {
-  // O_NOFOLLOW and O_NONBLOCK: a symlink or a FIFO swapped in after the caller looked is
-  // still refused, and opening a FIFO never blocks.
-  int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) {
-    if (errno == ELOOP) return Status::Error("is a symbolic link");
-    return Status::Error(std::string("cannot be read: ") + std::strerror(errno));
-  }
-  struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    ::close(fd);
-    return Status::Error(S_ISFIFO(st.st_mode)                         ? "is a FIFO"
-                         : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "is a device"
-                         : S_ISSOCK(st.st_mode)                       ? "is a socket"
-                                                                      : "is not a regular file");
-  }
-  sign_internal::StreamingDigest digest(sign_internal::DigestName::kSha256);
-  std::vector<char> block(1 << 16);
-  for (;;) {
-    ssize_t n = ::read(fd, block.data(), block.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      int error = errno;
-      ::close(fd);
-      return Status::Error(std::string("cannot be read: ") + std::strerror(error));
-    }
-    if (n == 0) break;
-    digest.update(std::string_view(block.data(), static_cast<size_t>(n)));
-  }
-  ::close(fd);
-  std::optional<std::string> raw = digest.finish();
-  if (!raw) return Status::Error("cannot be hashed (OpenSSL has no SHA-256)");
-  return hex(*raw);
+  Result<RegularFile> file = RegularFile::open(path);
+  if (!file.ok()) return file.status();
+  return file->sha256_hex();
 }
 
 std::string make_manifest(const Bundle& bundle) {

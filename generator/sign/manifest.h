@@ -23,6 +23,7 @@ inline constexpr std::string_view kRotationSigPath = "SHA256SUMS.rotation.sig";
 bool is_signature_file(std::string_view path);
 
 std::string sha256_hex(std::string_view bytes);
+std::string hex_string(std::string_view raw);  // lower-case hex of raw bytes
 
 // SHA-256 (hex) of a file read in blocks, so memory stays bounded whatever its size.
 // Refuses anything but a regular file (a symlink, FIFO or device), naming what it is.
