@@ -48,6 +48,7 @@ const repo = path.join(work, 'repo');
 const keyDir = path.join(work, 'private');
 const site = path.join(work, 'site');
 const altered = path.join(work, 'site-altered');
+const rotated = path.join(work, 'site-rotated');
 fs.mkdirSync(keyDir, { recursive: true, mode: 0o700 });
 fs.cpSync(path.join(repoRoot, 'content'), path.join(repo, 'content'), { recursive: true });
 
@@ -84,6 +85,15 @@ try {
     throw new Error(`${itemPage} did not change between the releases`);
   }
 
+  // Release 3 rotates to a new key: the archive is then signed by the old one.
+  const newKey = path.join(keyDir, 'new.key');
+  run(trustpage, ['keygen', '--name', 'new', '--private', newKey, '--keys', path.join(work, 'new-keys')]);
+  fs.writeFileSync(itemSource, edited.replace('（リリース2）', '（リリース3）'));
+  git('add', '-A');
+  git('commit', '-q', '-m', 'Release 3');
+  run(trustpage, ['build', '-q', '--sign', '--key', newKey, '--rotate-from', key, '--previous', site,
+    '--content', path.join(repo, 'content'), '--out', rotated]);
+
   fs.cpSync(site, altered, { recursive: true });
   const page = path.join(altered, alteredPage);
   fs.writeFileSync(page, fs.readFileSync(page, 'utf8').replace('</main>', '<p>altered</p></main>'));
@@ -97,9 +107,10 @@ try {
 
 // ---------------------------------------------------------------- server
 
-// /good/... serves the signed site, /altered/... the copy with one page changed.
+// /good/... serves the signed site, /altered/... the copy with one page changed,
+// /rotated/... release 3, signed by a new key that the old one vouched for.
 const MIME = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json' };
-const roots = { good: site, altered };
+const roots = { good: site, altered, rotated };
 const server = http.createServer((req, res) => {
   const fail = (code) => { res.writeHead(code, { 'Content-Type': 'text/plain' }); res.end(String(code)); };
   let pathname;
@@ -108,7 +119,7 @@ const server = http.createServer((req, res) => {
   } catch {
     return fail(400);
   }
-  const m = /^\/(good|altered)\/(.*)$/.exec(pathname);
+  const m = /^\/(good|altered|rotated)\/(.*)$/.exec(pathname);
   if (!m || pathname.includes('\0')) return fail(404);
   const rootDir = roots[m[1]];
   const file = path.join(rootDir, m[2] || 'index.html');
@@ -209,6 +220,17 @@ try {
     check(unknown.verdict === 'unknown' && unknown.text.includes('Not part of any release'),
       'a random file is not part of any release', JSON.stringify(unknown));
     check(tab.errors.length === 0, 'en: no console errors or external requests', tab.errors.join('\n    '));
+    await tab.close();
+  }
+
+  // After a key rotation the archived releases are signed by the old key.
+  {
+    const tab = await open(`${base}/rotated/en/verify.html`);
+    const v = await verdict(tab.page);
+    check(v.state === 'ok' && /Verified: release 3\b/.test(v.text), 'a release that rotated the key verifies', JSON.stringify(v));
+    const old = await drop(tab.page, releaseOneItem);
+    check(old.verdict === 'superseded' && old.release === '1',
+      'after a rotation, a release-1 file is superseded (its archive signed by the old key)', JSON.stringify(old));
     await tab.close();
   }
 

@@ -460,9 +460,12 @@
       archives.set(n, (async function () {
         var dir = 'archive/' + n + '/';
         var a = await loadRelease(dir);
-        if (a.fingerprint !== current.fingerprint) {
+        // An archived release is signed by the key its own record names: the current key, or
+        // one it rotated from (the current signed listing vouches for the archive's bytes;
+        // `trustpage verify` checks each rotation's signature by the old key).
+        if (a.fingerprint !== a.release.key_fingerprint) {
           throw new Problem('verify_browser_fail_key_archive',
-            { file: dir + 'SHA256SUMS.sig', expected: current.fingerprint, actual: a.fingerprint });
+            { file: dir + 'SHA256SUMS.sig', expected: a.release.key_fingerprint, actual: a.fingerprint });
         }
         // The current signed listing covers the archive too.
         if (current.manifest.byPath.get(dir + 'SHA256SUMS') !== a.manifestDigest) {
