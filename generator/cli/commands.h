@@ -58,6 +58,7 @@ struct ImportCommand {
   std::string reviewed;  // ISO date for answered items
   std::string title;     // checklist title when there is no template
   std::string unmarked;  // --unmarked STATUS
+  std::string extra_checklist;  // --extra-checklist ID: rows beyond the template
 };
 
 struct InitCommand {

@@ -1,4 +1,5 @@
 // `trustpage import FILE --checklist ID`: a vendor's existing sheet into content/.
+#include <algorithm>
 #include <ctime>
 #include <fstream>
 #include <iostream>
@@ -95,6 +96,25 @@ int run_import(const ImportCommand& command) {
     checklist_template = builtin_template(command.checklist);
   }
 
+  if (!command.extra_checklist.empty()) {
+    if (command.extra_checklist == command.checklist) {
+      std::cerr << "error: --extra-checklist " << command.extra_checklist
+                << " is the --checklist itself — give the rows beyond the template their own "
+                   "id, e.g. --extra-checklist "
+                << command.checklist << "-extra\n";
+      return 2;
+    }
+    if (!checklist_template) {
+      std::cerr << "error: --extra-checklist keeps the rows that match no template item; "
+                   "without a template (--checklist meti or --template FILE) every numbered "
+                   "row is imported already\n";
+      return 2;
+    }
+    options.keep_extra_rows = true;
+  }
+  // Before anything is read from or planned for content/: nothing may lead outside it.
+  if (Status s = check_content_folder(command.content_dir); !s.ok()) return fail(s);
+
   Result<std::string> bytes = read_file(command.file);
   if (!bytes.ok()) return fail(bytes.status());
   Result<Sheet> sheet = read_sheet(*bytes, command.file.string(), *encoding, command.sheet);
@@ -104,15 +124,33 @@ int run_import(const ImportCommand& command) {
   if (!result.ok()) return fail(result.status());
   if (!checklist_template) {
     result->checklist.title = command.title.empty() ? command.checklist : command.title;
-  } else if (!command.title.empty()) {
-    result->checklist.title = command.title;
   }
 
+  // A dry run plans what a run with --force would do, and says which files need it.
+  PlanOptions plan;
+  plan.force = command.force || command.dry_run;
+  plan.title = command.title;
   Result<std::vector<PlannedFile>> files =
-      plan_checklist_files(*result, command.content_dir, command.checklist, command.force);
+      plan_checklist_files(*result, command.content_dir, command.checklist, plan);
   if (!files.ok()) return fail(files.status());
+  if (options.keep_extra_rows && !result->extra_items.empty()) {
+    ImportResult extra;
+    extra.checklist.title =
+        result->checklist.title + "（" + command.file.filename().string() + " の追加項目）";
+    extra.checklist.source = result->checklist.source.empty()
+                                 ? ""
+                                 : "rows of " + command.file.filename().string() +
+                                       " beyond: " + result->checklist.source;
+    extra.items = result->extra_items;
+    PlanOptions extra_plan = plan;
+    extra_plan.title.clear();
+    Result<std::vector<PlannedFile>> more =
+        plan_checklist_files(extra, command.content_dir, command.extra_checklist, extra_plan);
+    if (!more.ok()) return fail(more.status());
+    files->insert(files->end(), more->begin(), more->end());
+  }
   std::error_code ec;
-  bool new_site = !fs::exists(command.content_dir / "site.yaml", ec);
+  bool new_site = !fs::exists(fs::symlink_status(command.content_dir / "site.yaml", ec));
   if (new_site) files->push_back({"site.yaml", starter_site_yaml(), false});
 
   size_t answered = 0, unanswered = 0;
@@ -128,7 +166,22 @@ int run_import(const ImportCommand& command) {
                                    : " — no template: each numbered row is an item")
             << ".\n";
   const ImportReport& report = result->report;
+  print_notes(*sheet, "Columns", report.columns);
   print_notes(*sheet, "Rows not imported", report.unmatched);
+  size_t numbered_dropped = 0;
+  for (const ImportNote& note : report.unmatched)
+    numbered_dropped += note.message.find("--extra-checklist") != std::string::npos;
+  if (numbered_dropped > 0) {
+    std::cout << "  → " << numbered_dropped
+              << " numbered rows match no item of the template; pass --extra-checklist ID to "
+                 "keep them as a checklist of their own.\n";
+  }
+  if (!report.extra.empty()) {
+    std::cout << "\nRows kept in checklist " << command.extra_checklist << " ("
+              << report.extra.size()
+              << "): " << (command.content_dir / "checklists" / command.extra_checklist).string()
+              << "/\n";
+  }
   print_notes(*sheet,
               options.unmarked_status
                   ? "Statuses set by --unmarked (the answer had no mark) — confirm these"
@@ -140,10 +193,37 @@ int run_import(const ImportCommand& command) {
                                       : "Items without an answer (written unanswered)",
               report.missing);
 
-  if (command.dry_run) {
-    std::cout << "\nDry run — would write " << files->size() << " files under "
-              << command.content_dir.string() << "/:\n";
+  size_t to_write = 0, replaced = 0, unchanged = 0;
+  for (const PlannedFile& f : *files) {
+    if (f.unchanged) {
+      ++unchanged;
+      continue;
+    }
+    ++to_write;
+    replaced += f.replaces;
+  }
+  bool kept = std::any_of(files->begin(), files->end(),
+                          [](const PlannedFile& f) { return f.unchanged && !f.changes.empty(); });
+  if (replaced > 0 || kept) {
+    std::cout << "\nChanges to existing files (" << replaced << " replaced, " << unchanged
+              << " unchanged):\n";
     for (const PlannedFile& f : *files) {
+      if (!f.replaces || (f.unchanged && f.changes.empty())) continue;
+      std::cout << "  " << (command.content_dir / f.path).string() << "\n";
+      if (f.changes.empty()) std::cout << "      (formatting only)\n";
+      for (const std::string& change : f.changes) std::cout << "      " << change << "\n";
+    }
+  }
+
+  if (command.dry_run) {
+    std::cout << "\nDry run — nothing written. A real run would write " << to_write
+              << " files under " << command.content_dir.string() << "/"
+              << (replaced > 0 && !command.force ? ", replacing " + std::to_string(replaced) +
+                                                       " existing ones (it needs --force for that)"
+                                                 : "")
+              << ":\n";
+    for (const PlannedFile& f : *files) {
+      if (f.unchanged) continue;
       std::cout << "\n=== " << (command.content_dir / f.path).string()
                 << (f.replaces ? " (replaces the existing file)" : "") << " ===\n"
                 << f.bytes;
@@ -151,9 +231,15 @@ int run_import(const ImportCommand& command) {
     return 0;
   }
   if (Status s = write_planned_files(*files, command.content_dir); !s.ok()) return fail(s);
-  std::cout << "\nWrote " << files->size() << " files under "
+  std::cout << "\nWrote " << to_write << " files under "
             << (command.content_dir / "checklists" / command.checklist).string() << "/"
+            << (report.extra.empty()
+                    ? ""
+                    : " and " +
+                          (command.content_dir / "checklists" / command.extra_checklist).string() +
+                          "/")
             << (new_site ? " and a starter " + (command.content_dir / "site.yaml").string() : "")
+            << (unchanged > 0 ? " (" + std::to_string(unchanged) + " unchanged)" : "")
             << ".\nNext: set the statuses listed above, fill in what is unanswered, then run "
                "`trustpage check`"
             << (new_site ? " (and edit site.yaml)" : "") << ".\n";

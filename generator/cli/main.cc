@@ -220,6 +220,8 @@ int main(int argc, char** argv) {
       "      no template, no header row: say which column is which\n"
       "  trustpage import sheet.csv --checklist meti --unmarked yes && trustpage build\n"
       "      answers without a mark (\"99.9%\", \"7日間\") count as yes: listed to confirm\n"
+      "  trustpage import vendor.tsv --checklist meti --extra-checklist vendor-extra\n"
+      "      rows beyond the METI items kept as a checklist of their own\n"
       "  trustpage import old.csv --checklist meti --encoding cp932 --force\n"
       "      a Shift_JIS file, replacing items imported before (they keep their ids)\n"
       "Without a template every numbered row becomes an item; an export of this tool "
@@ -236,7 +238,8 @@ int main(int argc, char** argv) {
   import_cmd->add_flag("--force", import.force,
                        "replace existing item files (their ids and file names are kept)");
   import_cmd->add_flag("--dry-run", import.dry_run,
-                       "print the report and the files; write nothing");
+                       "print the report, each change to existing files (before → after) and "
+                       "the files; write nothing (no --force needed)");
   import_cmd->add_option("--encoding", import.encoding, "auto, utf-8 or cp932 (Shift_JIS)")
       ->capture_default_str();
   import_cmd->add_option("--columns", import.columns,
@@ -255,6 +258,10 @@ int main(int argc, char** argv) {
                    "answer, so the checklist builds as imported; every guess is listed to "
                    "confirm (default: status left empty for you to set)")
       ->check(CLI::IsMember({"yes", "no", "partial", "na", "undisclosed", "planned"}));
+  import_cmd->add_option("--extra-checklist", import.extra_checklist,
+                         "keep the numbered rows that match no template item as a second "
+                         "checklist with this id (its own checklist.yaml, sections from the "
+                         "sheet's section rows)");
 
   InitCommand init;
   CLI::App* init_cmd = app.add_subcommand(

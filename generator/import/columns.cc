@@ -20,11 +20,16 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& exact_names
        {"サービスレベル項目例", "サービスレベル項目", "項目", "項目名", "item", "チェック項目",
         "確認項目", "内容", "小項目", "質問項目"}},
       {"requirement",
-       {"規定内容", "要求内容", "要件", "requirement", "質問", "質問内容", "確認内容", "説明"}},
+       {"規定内容", "規程内容", "要求内容", "要件", "requirement", "質問", "質問内容", "確認内容",
+        "説明"}},
       {"unit", {"測定単位", "単位", "unit"}},
       {"status",
-       {"状況", "status", "対応状況", "対応可否", "可否", "チェック", "回答状況", "判定"}},
-      {"answer", {"回答", "answer", "回答内容", "設定", "対応内容"}},
+       {"状況", "status", "対応状況", "実施状況", "対応可否", "可否", "チェック", "回答状況",
+        "判定"}},
+      // METI's own sheet heads the answer column 設定等; vendors write 回答欄, ご回答 …
+      {"answer",
+       {"回答", "answer", "回答内容", "設定", "設定等", "設定内容", "回答欄", "ご回答", "貴社回答",
+        "御社回答", "対応内容", "実施内容"}},
       {"remarks", {"備考", "remarks", "補足", "コメント", "備考解説", "補足説明", "注記"}},
       {"evidence", {"根拠資料", "evidence", "エビデンス", "参考資料"}},
       {"reviewed", {"確認日", "reviewed", "更新日", "回答日"}},
@@ -38,9 +43,9 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& exact_names
 // answer, "実施内容・備考" the remarks.
 const std::vector<std::pair<std::string, std::string>>& contained_words() {
   static const std::vector<std::pair<std::string, std::string>> kWords = {
-      {"回答", "answer"},      {"備考", "remarks"}, {"規定", "requirement"},
-      {"要求", "requirement"}, {"単位", "unit"},    {"可否", "status"},
-      {"状況", "status"},      {"項目", "item"},    {"根拠", "evidence"},
+      {"回答", "answer"}, {"備考", "remarks"},     {"規定", "requirement"}, {"規程", "requirement"},
+      {"設定", "answer"}, {"要求", "requirement"}, {"単位", "unit"},        {"可否", "status"},
+      {"状況", "status"}, {"項目", "item"},        {"根拠", "evidence"},
   };
   return kWords;
 }

@@ -102,12 +102,16 @@ struct ImportOptions {
   // written unanswered, so the imported checklist builds as it is. Unset: the vendor decides
   // (the status is left empty and `check` lists it).
   std::optional<AnswerStatus> unmarked_status;
+  // --extra-checklist: numbered rows that match no template item become items of a second
+  // checklist (ImportResult::extra_items) instead of being dropped.
+  bool keep_extra_rows = false;
 };
 
 struct ImportedItem {
   TemplateItem meta;
   std::string id;  // "" -> derived from checklist id, no and slug
   std::optional<AnswerStatus> status;
+  bool status_guessed = false;  // set by --unmarked, not read from a mark in the sheet
   std::string answer;
   std::string remarks;
   std::vector<std::string> evidence;
@@ -126,16 +130,23 @@ struct ImportReport {
   std::vector<ImportNote> status_unknown;  // answers whose status the vendor must set
   std::vector<ImportNote> adjusted;        // rows read with a correction (shift, split, …)
   std::vector<ImportNote> missing;         // template items no row answered
+  std::vector<ImportNote> columns;         // which column was taken for what, and why
+  std::vector<ImportNote> extra;           // rows kept for --extra-checklist
 };
 
 struct ImportResult {
   ChecklistTemplate checklist;  // title, source… and the items' metadata in order
   std::vector<ImportedItem> items;
+  // Numbered rows that match no template item, as items of their own (--extra-checklist);
+  // their section is the sheet's section row above them.
+  std::vector<ImportedItem> extra_items;
   ImportReport report;
 };
 
 // Matches the rows to `checklist_template` (or, without one, makes an item of every
-// numbered row) and reads the answers.
+// numbered row) and reads the answers. Without a header row the columns are found from the
+// cells (the template's item texts as anchors). An import that reads no answer at all is an
+// error: writing it would only replace answers with nothing.
 Result<ImportResult> import_sheet(const Sheet& sheet, const ChecklistTemplate* checklist_template,
                                   const ImportOptions& options);
 
@@ -148,16 +159,35 @@ struct PlannedFile {
   std::string path;  // relative to the content folder
   std::string bytes;
   bool replaces = false;  // a file is there already
+  // What a replacement changes, field by field ("status: partial → yes"), and what it keeps.
+  std::vector<std::string> changes = {};
+  bool unchanged = false;  // the file holds these bytes already: nothing to write
+};
+
+struct PlanOptions {
+  bool force = false;  // replace existing files (a dry run plans as if given)
+  std::string title;   // --title: replaces checklist.yaml's title; else an existing one stays
 };
 
 // checklist.yaml and one file per item under checklists/<id>/, reusing the id and path of an
 // existing item with the same number (so its history continues). Refuses (listing them) to
-// replace existing files unless `force`.
+// replace existing files unless `force`. Replacing keeps what the sheet leaves empty: an
+// answered item stays answered, a status is replaced only by one the sheet states with a
+// mark, and checklist.yaml keeps its keys (description, order, the vendor's wording).
+Result<std::vector<PlannedFile>> plan_checklist_files(const ImportResult& result,
+                                                      const std::filesystem::path& content_dir,
+                                                      const std::string& checklist_id,
+                                                      const PlanOptions& options);
 Result<std::vector<PlannedFile>> plan_checklist_files(const ImportResult& result,
                                                       const std::filesystem::path& content_dir,
                                                       const std::string& checklist_id, bool force);
 
-// Writes the files (creating folders); on failure names the file.
+// Refuses (naming it) a symlink or special file anywhere under `content_dir`, so nothing is
+// written outside it; the same rule as build.
+Status check_content_folder(const std::filesystem::path& content_dir);
+
+// Writes the files (creating folders) except unchanged ones, never through a symlink; on
+// failure names the file.
 Status write_planned_files(const std::vector<PlannedFile>& files,
                            const std::filesystem::path& content_dir);
 

@@ -1,23 +1,21 @@
 // Rows to items: find the table, skip what is not an item row, match each row to the
 // template by number and text, and read its answer.
 #include <algorithm>
-#include <regex>
 
 #include "import/columns.h"
+#include "import/scoring.h"
 #include "import/text.h"
 
 namespace trustpage {
 namespace {
 
+using import_detail::Bigrams;
 using import_detail::ColumnMap;
-using import_detail::match_key;
+using import_detail::kSameItem;
+using import_detail::kSameRequirement;
+using import_detail::number_key;
+using import_detail::requirement_score;
 using import_detail::similarity;
-
-// Thresholds measured on real sheets: the same requirement retyped or re-extracted from
-// a PDF scores above 0.75; different requirements of the METI list stay below 0.5.
-constexpr double kSameRequirement = 0.75;
-constexpr double kSameItem = 0.8;
-constexpr size_t kMinFragment = 8;  // code points of a requirement split across rows
 
 std::string cell_at(const SheetRow& row, int col) {
   if (col < 0 || col >= static_cast<int>(row.cells.size())) return "";
@@ -30,36 +28,8 @@ std::string role_cell(const SheetRow& row, const ColumnMap& columns, const std::
   return it == columns.end() ? "" : cell_at(row, it->second + shift);
 }
 
-// "No.5", "５", "05." -> "5"; "A-3" stays.
-std::string number_key(const std::string& text) {
-  std::string key = import_detail::trim(import_detail::nfkc(text));
-  std::string lower;
-  for (char c : key) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (lower.rfind("no.", 0) == 0) key = import_detail::trim(key.substr(3));
-  while (!key.empty() && key.back() == '.') key.pop_back();
-  size_t zeros = 0;
-  while (zeros + 1 < key.size() && key[zeros] == '0' &&
-         std::isdigit(static_cast<unsigned char>(key[zeros + 1])))
-    ++zeros;
-  return key.substr(zeros);
-}
-
 size_t length(std::string_view utf8) {
   return import_detail::code_points(utf8).size();
-}
-
-// How well a cell matches a requirement: similarity, or a long enough piece of it (a
-// requirement split over two rows, or one cell holding it with more text).
-double requirement_score(const std::string& cell_key, const std::string& requirement_key) {
-  if (cell_key.empty() || requirement_key.empty()) return 0;
-  double score = similarity(cell_key, requirement_key);
-  const std::string& shorter =
-      cell_key.size() < requirement_key.size() ? cell_key : requirement_key;
-  const std::string& longer = cell_key.size() < requirement_key.size() ? requirement_key : cell_key;
-  if (length(shorter) >= kMinFragment && longer.find(shorter) != std::string::npos) {
-    score = std::max(score, 0.9);
-  }
-  return score;
 }
 
 std::string excerpt(const SheetRow& row) {
@@ -89,14 +59,15 @@ struct Candidate {
 };
 
 struct TemplateKeys {
-  std::string no, item, requirement;
+  std::string no;
+  Bigrams item, requirement;
 };
 
 Candidate best_match(const SheetRow& row, const ColumnMap& columns,
                      const std::vector<TemplateKeys>& keys) {
   std::string no = number_key(role_cell(row, columns, "no"));
-  std::vector<std::string> cell_keys;
-  for (const std::string& cell : row.cells) cell_keys.push_back(match_key(cell));
+  std::vector<Bigrams> cell_keys;
+  for (const std::string& cell : row.cells) cell_keys.push_back(import_detail::cell_bigrams(cell));
   auto col = [&](const char* role) {
     auto it = columns.find(role);
     return it == columns.end() ? -1 : it->second;
@@ -159,19 +130,50 @@ bool is_section_row(const SheetRow& row) {
          number_key(row.cells[first]).find_first_not_of("0123456789") != std::string::npos;
 }
 
-// "記入日: 2026/03/18" above the table: the date the vendor filled the sheet in.
+// Reads up to `max_digits` digits at `at`; -1 when there is none.
+int read_number(std::string_view text, size_t* at, int max_digits) {
+  int value = 0, digits = 0;
+  while (*at < text.size() && digits < max_digits && text[*at] >= '0' && text[*at] <= '9') {
+    value = value * 10 + (text[(*at)++] - '0');
+    ++digits;
+  }
+  return digits == 0 ? -1 : value;
+}
+
+// After a date part: "/", "-", ".", or the 年/月 of a Japanese date.
+bool skip_date_separator(std::string_view text, size_t* at) {
+  for (std::string_view sep : {"/", "-", ".", "年", "月"}) {
+    if (text.substr(*at, sep.size()) == sep) {
+      *at += sep.size();
+      return true;
+    }
+  }
+  return false;
+}
+
+// "記入日: 2026/03/18" above the table: the date the vendor filled the sheet in. Read by
+// hand, in one pass over the cell: no std::regex on a sheet's text.
 std::string sheet_date(const SheetRow& row) {
-  static const std::regex kDate(
-      "(記入日|回答日|更新日|作成日|日付)[^0-9]*([0-9]{4})[/\\-.年]([0-9]{1,2})[/"
-      "\\-.月]([0-9]{1,2})");
+  static const std::string_view kLabels[] = {"記入日", "回答日", "更新日", "作成日", "日付"};
   for (const std::string& cell : row.cells) {
-    std::smatch m;
+    if (cell.size() > 200) continue;  // a date line is short
     std::string text = import_detail::nfkc(cell);
-    if (!std::regex_search(text, m, kDate)) continue;
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", std::stoi(m[2]), std::stoi(m[3]) % 100,
-                  std::stoi(m[4]) % 100);
-    if (Date::parse(buffer)) return buffer;
+    for (std::string_view label : kLabels) {
+      size_t at = text.find(label);
+      if (at == std::string::npos) continue;
+      at += label.size();
+      while (at < text.size() && (text[at] < '0' || text[at] > '9')) ++at;
+      size_t start = at;
+      int year = read_number(text, &at, 4);
+      if (year < 0 || at - start != 4 || !skip_date_separator(text, &at)) continue;
+      int month = read_number(text, &at, 2);
+      if (month < 0 || !skip_date_separator(text, &at)) continue;
+      int day = read_number(text, &at, 2);
+      if (day < 0) continue;
+      char buffer[32];  // room for any int, though read_number gives at most 4 digits
+      std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+      if (Date::parse(buffer)) return buffer;
+    }
   }
   return "";
 }
@@ -208,7 +210,8 @@ class Importer {
       : sheet_(sheet), template_(tmpl), options_(options) {
     if (tmpl != nullptr) {
       for (const TemplateItem& item : tmpl->items) {
-        keys_.push_back({number_key(item.no), match_key(item.item), match_key(item.requirement)});
+        keys_.push_back({number_key(item.no), import_detail::cell_bigrams(item.item),
+                         import_detail::cell_bigrams(item.requirement)});
       }
       matched_.assign(tmpl->items.size(), -1);
     }
@@ -216,13 +219,38 @@ class Importer {
 
   Result<ImportResult> run() {
     std::optional<ColumnMap> columns;
-    if (!options_.columns.empty()) columns = options_.columns;
+    if (!options_.columns.empty()) {
+      columns = options_.columns;
+      result_.report.columns.push_back({0, "as given by --columns: " + describe(*columns)});
+    }
+    // No header row anywhere: with a template, the cells tell which column is which.
+    size_t first_data_row = 0;
+    bool any_header = std::any_of(sheet_.rows.begin(), sheet_.rows.end(), [](const SheetRow& r) {
+      return import_detail::header_roles(r).has_value();
+    });
+    if (!columns && !any_header && template_ != nullptr) {
+      if (auto inferred = import_detail::infer_columns(sheet_.rows, *template_)) {
+        columns = inferred->roles;
+        first_data_row = inferred->first_row;
+        result_.report.columns.push_back({sheet_.rows[first_data_row].number,
+                                          "no header row: columns found by their content — " +
+                                              describe(*columns) + " (" + inferred->reason + ")"});
+      }
+    }
     std::optional<ColumnMap> header_layout;
-    std::string section;
-    for (const SheetRow& row : sheet_.rows) {
+    for (size_t r = 0; r < sheet_.rows.size(); ++r) {
+      const SheetRow& row = sheet_.rows[r];
+      if (r < first_data_row) {
+        if (date_.empty()) date_ = sheet_date(row);
+        continue;  // the preamble above the table
+      }
       std::optional<ColumnMap> header = import_detail::header_roles(row);
       if (header) {
         if (!options_.columns.empty()) continue;  // the hand-made map stays
+        if (!header_layout || *header != *header_layout) {
+          note(result_.report.columns, row,
+               "header row " + header_text(row) + ": " + describe(*header));
+        }
         if (header_layout && *header != *header_layout) {
           note(result_.report.adjusted, row,
                "a new table starts here (" + header_text(row) +
@@ -238,22 +266,28 @@ class Importer {
         continue;  // the preamble above the table
       }
       if (is_section_row(row)) {
-        section = row.cells[row.cells[0].empty() ? 1 : 0];
+        section_ = row.cells[row.cells[0].empty() ? 1 : 0];
         if (date_.empty()) date_ = sheet_date(row);
         continue;
       }
       if (template_ != nullptr) {
         match_row(row, *columns);
       } else {
-        take_row(row, *columns, section);
+        take_row(row, *columns, section_, items_);
       }
     }
     if (!columns) {
       return Status::Error(
           Location{sheet_.file},
-          "no header row found — the table needs a row naming its columns (No., 項目, "
-          "規定内容, 回答 …); or name them yourself, e.g. --columns no=A,item=C,answer=E");
+          template_ != nullptr
+              ? "no header row found, and no column holds the template's item or requirement "
+                "texts — is this the right checklist? Add a row naming the columns (No., 項目, "
+                "規定内容, 回答 …), or name them yourself, e.g. --columns no=A,item=C,answer=E"
+              : "no header row found — the table needs a row naming its columns (No., 項目, "
+                "規定内容, 回答 …); or name them yourself, e.g. --columns no=A,item=C,answer=E "
+                "(with --checklist meti or --template the columns are also found without one)");
     }
+    if (Status s = refuse_without_answers(*columns); !s.ok()) return s;
     finish();
     return std::move(result_);
   }
@@ -265,6 +299,39 @@ class Importer {
 
   std::string where(const SheetRow& row) const {
     return sheet_.row_word() + " " + std::to_string(row.number);
+  }
+
+  static std::string describe(const ColumnMap& columns) {
+    std::vector<std::pair<int, std::string>> by_column;
+    for (const auto& [role, col] : columns) by_column.emplace_back(col, role);
+    std::sort(by_column.begin(), by_column.end());
+    std::string out;
+    for (const auto& [col, role] : by_column) {
+      out += (out.empty() ? "" : ", ") + role + "=" + import_detail::column_letter(col);
+    }
+    return out;
+  }
+
+  // Rows matched, not one answer read: the answer column is wrong (a --columns guess, a
+  // column of another table). Writing that would only turn answers into empty items.
+  Status refuse_without_answers(const ColumnMap& columns) const {
+    size_t answered = 0;
+    for (const ImportedItem& item : items_) answered += !item.answer.empty() || item.status;
+    for (const ImportedItem& item : result_.extra_items)
+      answered += !item.answer.empty() || item.status;
+    if (answered > 0) return Status::Ok();
+    std::string answer = import_detail::column_letter(columns.at("answer"));
+    std::string rows =
+        items_.empty()
+            ? "no row matches an item" + std::string(template_ != nullptr ? " of the template" : "")
+            : std::to_string(items_.size()) +
+                  " rows match items, but not one answer was read from them";
+    return Status::Error(
+        Location{sheet_.file},
+        rows + " (answers read from column " + answer + ": " + describe(columns) +
+            ") — nothing was written, so no answer is replaced with an empty one. Check which "
+            "column holds the answers, and name it with --columns (e.g. --columns "
+            "no=A,item=C,answer=E), or import the right file");
   }
 
   std::string reviewed_for(const SheetRow& row, const ColumnMap& columns, int shift) {
@@ -303,6 +370,7 @@ class Importer {
       std::string quoted = item.answer.substr(0, item.answer.find('\n'));
       if (options_.unmarked_status) {
         item.status = options_.unmarked_status;
+        item.status_guessed = true;
         note(result_.report.status_unknown, row,
              label(item.meta) + ": \"" + quoted + "\" — no mark; status set to " +
                  std::string(to_string(*item.status)) + " (--unmarked): confirm it");
@@ -319,9 +387,20 @@ class Importer {
     Candidate c = best_match(row, columns, keys_);
     if (c.index < 0) {
       std::string no = role_cell(row, columns, "no");
+      bool numbered =
+          !number_key(no).empty() && std::isdigit(static_cast<unsigned char>(number_key(no)[0]));
+      if (numbered && options_.keep_extra_rows &&
+          take_row(row, columns, section_, result_.extra_items)) {
+        note(result_.report.extra, row,
+             "No. " + no + ": " + excerpt(row) + " — kept in the extra checklist");
+        return;
+      }
       note(result_.report.unmatched, row,
            (no.empty() ? "" : "No. " + no + ": ") + excerpt(row) +
-               " — matches no item of the template by number and text; not imported");
+               " — matches no item of the template by number and text; not imported" +
+               (numbered && !options_.keep_extra_rows
+                    ? " (--extra-checklist ID keeps such rows as a checklist of their own)"
+                    : ""));
       return;
     }
     const TemplateItem& meta = template_->items[c.index];
@@ -366,15 +445,20 @@ class Importer {
     items_.push_back(std::move(item));
   }
 
-  // Without a template: every numbered row is an item, described by its own cells.
-  void take_row(const SheetRow& row, const ColumnMap& columns, const std::string& section) {
+  // Without a template (and for the extra checklist): every numbered row is an item,
+  // described by its own cells. False when the row has no number or item name.
+  bool take_row(const SheetRow& row, const ColumnMap& columns, const std::string& section,
+                std::vector<ImportedItem>& into) {
     ImportedItem item;
     item.meta.no = number_key(role_cell(row, columns, "no"));
     item.meta.item = role_cell(row, columns, "item");
+    if (item.meta.item.empty()) item.meta.item = role_cell(row, columns, "requirement");
     if (item.meta.no.empty() || item.meta.item.empty()) {
-      note(result_.report.unmatched, row,
-           excerpt(row) + " — no number or no item name in this row; not imported");
-      return;
+      if (&into == &items_) {
+        note(result_.report.unmatched, row,
+             excerpt(row) + " — no number or no item name in this row; not imported");
+      }
+      return false;
     }
     item.meta.section = role_cell(row, columns, "section");
     if (item.meta.section.empty()) item.meta.section = section;
@@ -384,7 +468,8 @@ class Importer {
     item.meta.unit = role_cell(row, columns, "unit");
     item.id = role_cell(row, columns, "id");
     read_row(row, columns, 0, item);
-    items_.push_back(std::move(item));
+    into.push_back(std::move(item));
+    return true;
   }
 
   void finish() {
@@ -392,6 +477,7 @@ class Importer {
     auto unanswered = [this](const ImportedItem& item) {
       return options_.unmarked_status && item.answer.empty() && !item.status;
     };
+    std::erase_if(result_.extra_items, unanswered);
     if (template_ == nullptr) {
       for (ImportedItem& item : items_) {
         if (!unanswered(item)) result_.items.push_back(std::move(item));
@@ -425,6 +511,7 @@ class Importer {
   std::vector<int> matched_;  // template index -> index in items_, or -1
   std::vector<ImportedItem> items_;
   std::string date_;
+  std::string section_;  // the last section row's title
   ImportResult result_;
 };
 

@@ -1,6 +1,8 @@
 // CSV and TSV as Excel and other tools write them; XLSX goes to xlsx.cc.
 #include <algorithm>
 
+#include "import/limits.h"
+#include "import/pdf_text.h"
 #include "import/text.h"
 #include "import/xlsx.h"
 
@@ -59,8 +61,13 @@ Result<std::vector<SheetRow>> parse_delimited(const std::string& text, char deli
   int line = 1;
   int quote_line = 0;
   bool quoted = false, was_quoted = false;
+  import_detail::SheetBudget budget(file, "line");
+  Status over;
   auto end_cell = [&] {
-    row.cells.push_back(clean_cell(was_quoted ? undo_formula_guard(cell) : cell));
+    // Empty cells past the last column (Excel writes them for formatted ranges) are dropped.
+    if (cell.empty() && row.cells.size() >= import_detail::kMaxColumns) return;
+    if (over.ok()) over = budget.take(row.number, static_cast<int>(row.cells.size()), cell.size());
+    if (over.ok()) row.cells.push_back(clean_cell(was_quoted ? undo_formula_guard(cell) : cell));
     cell.clear();
     was_quoted = false;
   };
@@ -72,7 +79,7 @@ Result<std::vector<SheetRow>> parse_delimited(const std::string& text, char deli
     row = SheetRow{};
     row.number = line;
   };
-  for (size_t i = 0; i < text.size(); ++i) {
+  for (size_t i = 0; i < text.size() && over.ok(); ++i) {
     char c = text[i];
     if (c == '\n') ++line;
     if (quoted) {
@@ -101,6 +108,7 @@ Result<std::vector<SheetRow>> parse_delimited(const std::string& text, char deli
       cell += c;
     }
   }
+  if (!over.ok()) return over;
   if (quoted) {
     return Status::Error(Location{file, quote_line},
                          "a quoted cell starts here and is never closed — a cell that begins "
@@ -108,6 +116,7 @@ Result<std::vector<SheetRow>> parse_delimited(const std::string& text, char deli
                          "cell or save the sheet again from Excel");
   }
   if (!cell.empty() || !row.cells.empty()) end_row();
+  if (!over.ok()) return over;
   return rows;
 }
 
@@ -165,6 +174,7 @@ Result<Sheet> read_sheet(const std::string& bytes, const std::string& file_name,
   if (!rows.ok()) return rows.status();
   sheet.rows = std::move(*rows);
   if (sheet.rows.empty()) return Status::Error(at, "the file has no rows");
+  if (Status s = import_detail::refuse_pdf_text(sheet); !s.ok()) return s;
   return sheet;
 }
 

@@ -7,7 +7,6 @@
 #include <cerrno>
 #include <cstdlib>
 #include <memory>
-#include <regex>
 #include <set>
 
 namespace trustpage::import_detail {
@@ -65,6 +64,90 @@ bool is_ignorable(char32_t c) {
   static const std::u32string kMarks =
       U"、。・，．：；？！「」『』【】〔〕［］（）｛｝〈〉《》“”‘’…‥ー―－〜～／＼※＊";
   return kMarks.find(c) != std::u32string::npos || (c >= 0x2010 && c <= 0x2027) || c == 0x30FB;
+}
+
+// "_x000D_" (any case of the D).
+bool is_excel_cr(std::string_view at) {
+  return at.size() >= 7 && at.substr(0, 5) == "_x000" && (at[5] == 'D' || at[5] == 'd') &&
+         at[6] == '_';
+}
+
+bool is_ascii_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+char lower_ascii(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// The length of a tag at the start of `at` that strip_markup removes or turns into a line
+// break (`*line_break`), or 0. Hand-written rather than std::regex: the regex engine recurses
+// per character and overflows the stack on a long cell (a 50,000-character "<b …").
+// Each call reads up to the next '<' or '>', so a cell is scanned in linear time.
+size_t tag_length(std::string_view at, bool* line_break) {
+  static const std::set<std::string, std::less<>> kInline = {
+      "b", "i",   "u",   "s",   "em",    "strong", "span", "font",
+      "p", "div", "sup", "sub", "small", "big",    "mark"};
+  size_t i = 1;
+  bool closing = i < at.size() && at[i] == '/';
+  if (closing) ++i;
+  std::string name;
+  while (i < at.size() && name.size() < 8 &&
+         ((at[i] >= 'a' && at[i] <= 'z') || (at[i] >= 'A' && at[i] <= 'Z'))) {
+    name += lower_ascii(at[i++]);
+  }
+  if (!closing && name == "br") {
+    while (i < at.size() && is_ascii_space(at[i])) ++i;
+    if (i < at.size() && at[i] == '/') ++i;
+    *line_break = true;
+    return i < at.size() && at[i] == '>' ? i + 1 : 0;
+  }
+  if (!kInline.count(name) || i >= at.size()) return 0;
+  *line_break = false;
+  if (at[i] == '>') return i + 1;
+  if (!is_ascii_space(at[i])) return 0;  // <bold>, <span2> are not these tags
+  size_t end = at.find_first_of("<>", i);
+  return end != std::string_view::npos && at[end] == '>' ? end + 1 : 0;
+}
+
+std::string strip_markup(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    bool line_break = false;
+    size_t n = text[i] == '<' ? tag_length(text.substr(i), &line_break) : 0;
+    if (n == 0) {
+      out += text[i];
+      continue;
+    }
+    if (line_break) out += '\n';
+    i += n - 1;
+  }
+  return out;
+}
+
+// The few HTML entities such markup carries, in one pass.
+std::string decode_entities(std::string_view text) {
+  static const std::pair<std::string_view, std::string_view> kEntities[] = {
+      {"&nbsp;", " "},  {"&lt;", "<"},  {"&gt;", ">"},
+      {"&quot;", "\""}, {"&#39;", "'"}, {"&amp;", "&"}};
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    bool replaced = false;
+    if (text[i] == '&') {
+      for (const auto& [entity, plain] : kEntities) {
+        if (text.substr(i, entity.size()) == entity) {
+          out += plain;
+          i += entity.size() - 1;
+          replaced = true;
+          break;
+        }
+      }
+    }
+    if (!replaced) out += text[i];
+  }
+  return out;
 }
 
 }  // namespace
@@ -183,20 +266,36 @@ std::string match_key(std::string_view text) {
 }
 
 double similarity(std::string_view a_key, std::string_view b_key) {
-  if (a_key == b_key) return a_key.empty() ? 0 : 1;
-  std::vector<char32_t> a = code_points(a_key), b = code_points(b_key);
-  if (a.size() < 2 || b.size() < 2) return 0;
-  std::multiset<std::u32string> bigrams;
-  for (size_t i = 0; i + 1 < a.size(); ++i) bigrams.insert(std::u32string{a[i], a[i + 1]});
+  return similarity(bigrams_of(std::string(a_key)), bigrams_of(std::string(b_key)));
+}
+
+Bigrams bigrams_of(std::string key) {
+  Bigrams out;
+  std::vector<char32_t> points = code_points(key);
+  for (size_t i = 0; i + 1 < points.size(); ++i) {
+    out.sorted.push_back(static_cast<uint64_t>(points[i]) << 32 | points[i + 1]);
+  }
+  std::sort(out.sorted.begin(), out.sorted.end());
+  out.key = std::move(key);
+  return out;
+}
+
+double similarity(const Bigrams& a, const Bigrams& b) {
+  if (a.key == b.key) return a.key.empty() ? 0 : 1;
+  if (a.sorted.empty() || b.sorted.empty()) return 0;
   size_t shared = 0;
-  for (size_t i = 0; i + 1 < b.size(); ++i) {
-    auto it = bigrams.find(std::u32string{b[i], b[i + 1]});
-    if (it != bigrams.end()) {
+  for (size_t i = 0, j = 0; i < a.sorted.size() && j < b.sorted.size();) {
+    if (a.sorted[i] == b.sorted[j]) {
       ++shared;
-      bigrams.erase(it);
+      ++i;
+      ++j;
+    } else if (a.sorted[i] < b.sorted[j]) {
+      ++i;
+    } else {
+      ++j;
     }
   }
-  return 2.0 * static_cast<double>(shared) / static_cast<double>(a.size() + b.size() - 2);
+  return 2.0 * static_cast<double>(shared) / static_cast<double>(a.sorted.size() + b.sorted.size());
 }
 
 std::string trim(std::string_view text) {
@@ -214,38 +313,23 @@ std::string trim(std::string_view text) {
 }
 
 std::string clean_cell(std::string_view cell) {
-  std::string text(cell);
   // Excel's XML escape for a carriage return, and CRLF/CR line ends.
-  static const std::regex kExcelCr("_x000[Dd]_");
-  text = std::regex_replace(text, kExcelCr, "");
   std::string lf;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\r') {
+  lf.reserve(cell.size());
+  for (size_t i = 0; i < cell.size(); ++i) {
+    if (cell[i] == '_' && is_excel_cr(cell.substr(i))) {
+      i += 6;
+    } else if (cell[i] == '\r') {
       lf += '\n';
-      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      if (i + 1 < cell.size() && cell[i + 1] == '\n') ++i;
     } else {
-      lf += text[i];
+      lf += cell[i];
     }
   }
   // Markup pasted from web pages or exported by other tools: <br> is a line break, the
   // usual inline tags are dropped; an autolink like <https://…> is kept.
-  static const std::regex kBreak("<br\\s*/?>", std::regex::icase);
-  static const std::regex kTags(
-      "</?(b|i|u|s|em|strong|span|font|p|div|sup|sub|small|big|mark)(\\s[^<>]*)?>",
-      std::regex::icase);
-  lf = std::regex_replace(lf, kBreak, "\n");
-  lf = std::regex_replace(lf, kTags, "");
-  for (auto [entity, plain] : {std::pair{"&nbsp;", " "},
-                               {"&lt;", "<"},
-                               {"&gt;", ">"},
-                               {"&quot;", "\""},
-                               {"&#39;", "'"},
-                               {"&amp;", "&"}}) {
-    for (size_t at = lf.find(entity); at != std::string::npos; at = lf.find(entity, at)) {
-      lf.replace(at, std::string_view(entity).size(), plain);
-      at += std::string_view(plain).size();
-    }
-  }
+  lf = strip_markup(lf);
+  lf = decode_entities(lf);
   // Kangxi radicals (U+2F00–U+2FD5) are what PDF copy-paste leaves for common ideographs.
   std::vector<char32_t> points = code_points(lf);
   bool radicals = std::any_of(points.begin(), points.end(),

@@ -1,6 +1,7 @@
 // Text as sheets deliver it: encodings, compatibility characters, markup inside cells.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,15 @@ std::string match_key(std::string_view text);
 
 // Dice coefficient of the two keys' character bigrams: 1 for equal, 0 for nothing shared.
 double similarity(std::string_view a_key, std::string_view b_key);
+
+// A key's character bigrams, sorted, for comparing one key with many: every row's cells are
+// compared with every template item, so each side is split into bigrams once.
+struct Bigrams {
+  std::string key;
+  std::vector<uint64_t> sorted;
+};
+Bigrams bigrams_of(std::string key);
+double similarity(const Bigrams& a, const Bigrams& b);
 
 // A cell as the vendor meant it: LF line ends, <br> as a line break, other stray tags
 // dropped, Kangxi radicals (⽌) as the ideographs they stand for (止), spaces trimmed.

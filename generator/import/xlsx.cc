@@ -2,17 +2,16 @@
 
 #include <zip.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <pugixml.hpp>
 
+#include "import/limits.h"
 #include "import/text.h"
 
 namespace trustpage::import_detail {
 namespace {
-
-// An XLSX part larger than this is not a check sheet (and may be a ZIP bomb).
-constexpr zip_uint64_t kMaxPartBytes = 64 * 1024 * 1024;
 
 struct ZipCloser {
   void operator()(zip_t* z) const { zip_discard(z); }
@@ -35,7 +34,14 @@ Result<std::optional<std::string>> read_part(zip_t* zip, const std::string& name
   zip_stat_t st;
   zip_stat_init(&st);
   if (zip_stat(zip, name.c_str(), 0, &st) != 0) return std::optional<std::string>();
-  if (st.size > kMaxPartBytes) return broken(file, name + " is unreasonably large");
+  if (st.size > kMaxXlsxPartBytes) {
+    // Not a check sheet (and maybe a ZIP bomb): refused before it is decompressed.
+    return Status::Error(Location{file}, name + " unpacks to " + size_text(st.size) +
+                                             "; a check sheet's part is far smaller (the limit "
+                                             "is " +
+                                             size_text(kMaxXlsxPartBytes) +
+                                             ") — save only the table as XLSX or CSV");
+  }
   std::unique_ptr<zip_file_t, ZipFileCloser> part(zip_fopen(zip, name.c_str(), 0));
   if (!part) return broken(file, "cannot open " + name + " (" + zip_strerror(zip) + ")");
   std::string data(st.size, '\0');
@@ -72,12 +78,12 @@ std::string string_item(const pugi::xml_node& si) {
   return text;
 }
 
-// "BC12" -> 54 (0-based column).
+// "BC12" -> 54 (0-based column); past XFD (16383) stays at 16384, out of range.
 int column_of(std::string_view ref) {
   int col = 0;
   for (char c : ref) {
     if (c < 'A' || c > 'Z') break;
-    col = col * 26 + (c - 'A' + 1);
+    col = std::min(col * 26 + (c - 'A' + 1), 16385);
   }
   return col - 1;
 }
@@ -134,9 +140,12 @@ Result<Sheet> read_xlsx(const std::string& bytes, const std::string& file,
   }
 
   std::vector<std::string> shared;
-  Result<pugi::xml_document> strings = parse_part(zip.get(), "xl/sharedStrings.xml", file, false);
-  if (!strings.ok()) return strings.status();
-  for (pugi::xml_node si : strings->child("sst").children("si")) shared.push_back(string_item(si));
+  {
+    Result<pugi::xml_document> strings = parse_part(zip.get(), "xl/sharedStrings.xml", file, false);
+    if (!strings.ok()) return strings.status();
+    for (pugi::xml_node si : strings->child("sst").children("si"))
+      shared.push_back(string_item(si));
+  }  // the strings' XML tree is freed before the worksheet's is built
 
   Result<pugi::xml_document> doc = parse_part(zip.get(), part, file, true);
   if (!doc.ok()) return doc.status();
@@ -145,6 +154,7 @@ Result<Sheet> read_xlsx(const std::string& bytes, const std::string& file,
   sheet.format = "xlsx";
   sheet.sheet_name = name;
   int next_row = 1;
+  SheetBudget budget(file, "row");
   for (pugi::xml_node row : doc->child("worksheet").child("sheetData").children("row")) {
     SheetRow out;
     out.number = row.attribute("r").as_int(next_row);
@@ -155,19 +165,25 @@ Result<Sheet> read_xlsx(const std::string& bytes, const std::string& file,
       int col = *ref ? column_of(ref) : next_col;
       if (col < 0 || col > 16383) return broken(file, "a cell reference is out of range");
       next_col = col + 1;
-      std::string type = c.attribute("t").value();
+      std::string_view type = c.attribute("t").value();
+      // A shared string is measured before it is copied: one long string referenced from
+      // many cells is refused by the budget, not copied into each.
+      const std::string* shared_value = nullptr;
       std::string value;
       if (type == "s") {
         size_t index = c.child("v").text().as_uint(static_cast<unsigned>(-1));
         if (index >= shared.size()) return broken(file, "a cell points to a missing string");
-        value = shared[index];
+        shared_value = &shared[index];
       } else if (type == "inlineStr") {
         value = string_item(c.child("is"));
       } else {
         value = c.child("v").text().get();
       }
+      const std::string& text = shared_value != nullptr ? *shared_value : value;
+      if (text.empty()) continue;  // styled empty cells, even in column XFD, hold nothing
+      if (Status s = budget.take(out.number, col, text.size()); !s.ok()) return s;
       if (static_cast<int>(out.cells.size()) <= col) out.cells.resize(col + 1);
-      out.cells[col] = clean_cell(value);
+      out.cells[col] = clean_cell(text);
     }
     bool empty = true;
     for (const std::string& cell : out.cells) empty = empty && cell.empty();

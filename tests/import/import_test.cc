@@ -301,13 +301,18 @@ TEST_CASE("broken files: a clear error naming the file") {
     REQUIRE_FALSE(sheet.ok());
     CHECK_THAT(sheet.status().message(), Catch::Contains("50 MB"));
   }
-  SECTION("no header row") {
+  SECTION("no header row: with a template the columns are found by their content") {
     Result<Sheet> sheet = read_sheet("1,サービス時間,有\n2,計画停止予定通知,無\n", "h.csv");
     REQUIRE(sheet.ok());
     ChecklistTemplate t = meti();
     Result<ImportResult> r = import_sheet(*sheet, &t, ImportOptions{});
-    REQUIRE_FALSE(r.ok());
-    CHECK_THAT(r.status().message(), Catch::Contains("--columns"));
+    REQUIRE(r.ok());
+    CHECK(item(*r, "1").status == AnswerStatus::kYes);
+    CHECK(item(*r, "2").status == AnswerStatus::kNo);
+    // Without a template nothing anchors the columns: the error says how to name them.
+    Result<ImportResult> bare = import_sheet(*sheet, nullptr, ImportOptions{});
+    REQUIRE_FALSE(bare.ok());
+    CHECK_THAT(bare.status().message(), Catch::Contains("--columns"));
     ImportOptions by_hand;
     by_hand.columns = *parse_column_map("no=A,item=B,answer=C");
     Result<ImportResult> mapped = import_sheet(*sheet, &t, by_hand);
@@ -403,6 +408,13 @@ TEST_CASE("re-importing keeps ids and files, and refuses without --force") {
   // The vendor renames a file and changes its id; a re-import must follow, not duplicate.
   fs::rename(dir / "checklists/meti/application-operations/01-service-hours.md",
              dir / "checklists/meti/application-operations/01-hours.md");
+  // The same sheet again changes nothing: no file to replace, so no --force needed.
+  auto same = plan_checklist_files(r, dir, "meti", false);
+  REQUIRE(same.ok());
+  for (const PlannedFile& f : *same) CHECK(f.unchanged);
+  // The sheet now says something else for item 2: that replacement needs --force.
+  for (ImportedItem& i : r.items)
+    if (i.meta.no == "2") i.answer = "3日前までにメールにて通知";
   auto refused = plan_checklist_files(r, dir, "meti", false);
   REQUIRE_FALSE(refused.ok());
   CHECK_THAT(refused.status().message(), Catch::Contains("--force"));
