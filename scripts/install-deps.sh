@@ -13,7 +13,7 @@ build_packages=(
   fonts-ipaexfont-gothic fonts-noto-cjk fonts-dejavu-core
 )
 test_packages=(catch2 chromium curl iproute2 minisign openssh-client nodejs npm unzip poppler-utils
-  qpdf)
+  qpdf libxml2-utils util-linux)
 
 packages=("${build_packages[@]}")
 if [[ "${1:-}" == "--test" ]]; then packages+=("${test_packages[@]}"); fi
@@ -35,10 +35,12 @@ if ((${#missing[@]})); then
 fi
 
 if [[ "${1:-}" == "--test" ]]; then
-  # playwright-core needs Node 20 or newer; Debian 12's own nodejs is 18.
-  if ! node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)'; then
-    echo "error: the browser tests need Node.js 20 or newer (found $(node --version))." >&2
-    echo "Install Node 20 (e.g. from NodeSource or bookworm-backports), then run this again." >&2
+  # tests/browser/package.json pins playwright-core 1.56.1, which still supports Node 18:
+  # Debian 12's own nodejs (18) runs the browser tests, and so does a newer Node
+  # (NodeSource's 20, say).
+  if ! node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 18 ? 0 : 1)'; then
+    echo "error: the browser tests need Node.js 18 or newer (found $(node --version))." >&2
+    echo "Install Debian's nodejs package (apt-get install nodejs npm), then run this again." >&2
     exit 1
   fi
   # playwright-core drives Debian's chromium; it never downloads a browser.

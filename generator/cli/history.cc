@@ -44,8 +44,13 @@ std::string quoted(const std::string& value) {
 void print_change(const ItemChange& change, const Colors& color) {
   for (const FieldChange& f : change.fields) {
     if (f.field == "remarks" && change.kind == ChangeKind::kChanged) {
+      std::optional<std::vector<DiffLine>> diff = line_diff(f.before, f.after);
+      if (!diff) {
+        std::cout << "    remarks: changed (too large to compare line by line)\n";
+        continue;
+      }
       std::cout << "    remarks:\n";
-      for (const DiffLine& line : line_diff(f.before, f.after)) {
+      for (const DiffLine& line : *diff) {
         switch (line.op) {
           case DiffLine::Op::kSame: std::cout << "        " << line.text << '\n'; break;
           case DiffLine::Op::kRemoved:

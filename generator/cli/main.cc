@@ -2,8 +2,27 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
+#include <new>
+#include <string>
 
 #include "cli/commands.h"
+#include "common/printable.h"
+#include "common/stage.h"
+
+namespace {
+
+// The libraries return errors as values; what arrives here is a bug (or memory ran out), so
+// the message says where, and that it is ours to fix, not the vendor's content. A library's
+// own text is no help to a vendor: it is quoted, escaped, for the report only.
+void report_internal_error(const std::string& detail) {
+  std::string stage = trustpage::current_stage();
+  std::cerr << "error: trustpage stopped in its " << (stage.empty() ? "command line" : stage)
+            << " stage with an internal error (" << detail
+            << "). This is a bug in trustpage, not in your content: please report it with the "
+               "command you ran and this message.\n";
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace trustpage;
@@ -115,7 +134,9 @@ int main(int argc, char** argv) {
   CLI::App* serve_cmd = app.add_subcommand(
       "serve",
       "Preview the content folder as it is on disk at http://127.0.0.1:PORT/, rebuilding on "
-      "every change and reloading open pages. Writes nothing to disk.");
+      "every change and reloading open pages. Writes nothing but the history cache, as build "
+      "does (.git/trustpage/history.cache, or --history-cache DIR); with --no-history-cache, "
+      "nothing at all.");
   serve_cmd->add_option("--content", serve.build.options.content_dir, "content folder")
       ->capture_default_str();
   serve_cmd->add_option("--theme", serve.build.options.theme_dir,
@@ -312,8 +333,14 @@ int main(int argc, char** argv) {
     if (history_cmd->parsed()) return run_history(history);
     if (import_cmd->parsed()) return run_import(import);
     if (init_cmd->parsed()) return run_init(init);
+  } catch (const std::bad_alloc&) {
+    report_internal_error("memory ran out");
+    return 1;
   } catch (const std::exception& e) {
-    std::cerr << "error: " << e.what() << '\n';
+    report_internal_error("detail for the report: \"" + printable(e.what()) + "\"");
+    return 1;
+  } catch (...) {
+    report_internal_error("unknown exception");
     return 1;
   }
   return 2;

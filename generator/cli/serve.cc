@@ -2,13 +2,17 @@
 // serves it on loopback; open pages long-poll for a new version and reload themselves.
 #include <httplib.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstring>
+#include <deque>
 #include <filesystem>
 #include <iostream>
 #include <mutex>
+#include <optional>
+#include <set>
 #include <thread>
 
 #include "cli/commands.h"
@@ -23,13 +27,15 @@ constexpr const char* kLiveScript = R"JS((function () {
   var version = null;
   function poll() {
     fetch('/__trustpage/wait?v=' + (version === null ? '' : version), {cache: 'no-store'})
-      .then(function (r) { return r.text(); })
+      .then(function (r) { if (!r.ok) throw new Error('busy'); return r.text(); })
       .then(function (v) {
         if (version !== null && v !== version) { location.reload(); return; }
         version = v;
         poll();
       })
-      .catch(function () { setTimeout(poll, 1000); });
+      // Not answered (the server is restarting) or answered early (too many pages wait):
+      // try again a little later, at a random moment so that waiting pages do not align.
+      .catch(function () { setTimeout(poll, 1000 + Math.random() * 3000); });
   }
   poll();
 })();
@@ -144,12 +150,33 @@ class Preview {
     res.set_content(it->second, content_type(path));
   }
 
-  std::string wait(const std::string& seen) {
+  // The version after a change from `seen` (or after 20 s), or nullopt when this poll was
+  // answered early to make room: each holds a worker thread, and a page request needs one.
+  std::optional<std::string> wait(const std::string& seen) {
     std::unique_lock lock(mutex_);
-    changed_.wait_for(lock, std::chrono::seconds(20),
-                      [&] { return seen.empty() || std::to_string(version_) != seen; });
+    const unsigned long ticket = next_ticket_++;
+    if (waiting_.size() >= kMaxWaiting) {
+      released_.insert(waiting_.front());  // the oldest goes first: it has waited longest
+      waiting_.pop_front();
+      changed_.notify_all();
+    }
+    waiting_.push_back(ticket);
+    bool released = false;
+    changed_.wait_for(lock, std::chrono::seconds(20), [&] {
+      released = released_.count(ticket) > 0;
+      return released || seen.empty() || std::to_string(version_) != seen;
+    });
+    released_.erase(ticket);
+    if (auto it = std::find(waiting_.begin(), waiting_.end(), ticket); it != waiting_.end())
+      waiting_.erase(it);
+    if (released) return std::nullopt;
     return std::to_string(version_);
   }
+
+  // Long-polls held at once; the server has kWorkers threads, so ordinary requests always
+  // find one free.
+  static constexpr size_t kMaxWaiting = 16;
+  static constexpr size_t kWorkers = 64;
 
  private:
   BuildOptions options_;
@@ -158,6 +185,9 @@ class Preview {
   std::shared_ptr<Bundle> bundle_;
   std::string failure_;
   unsigned version_ = 0;
+  unsigned long next_ticket_ = 0;
+  std::deque<unsigned long> waiting_;  // tickets of the polls waiting, oldest first
+  std::set<unsigned long> released_;   // answered early, not yet woken
 };
 
 }  // namespace
@@ -177,7 +207,9 @@ int run_serve(const ServeCommand& command) {
   httplib::Server server;
   // Every open page holds one long-poll: the default pool (a few threads) would leave no
   // worker for page requests once a handful of tabs are open.
-  server.new_task_queue = [] { return new httplib::ThreadPool(64); };
+  server.new_task_queue = [] { return new httplib::ThreadPool(Preview::kWorkers); };
+  // An idle keep-alive connection holds a worker too: let go of it soon.
+  server.set_keep_alive_timeout(1);
   // Only this machine's browser, by name: a page elsewhere that rebinds its DNS name to
   // 127.0.0.1 must not read the unpublished preview.
   const std::string port = std::to_string(command.port);
@@ -196,7 +228,14 @@ int run_serve(const ServeCommand& command) {
   });
   server.Get("/__trustpage/wait", [&](const httplib::Request& req, httplib::Response& res) {
     res.set_header("Cache-Control", "no-store");
-    res.set_content(preview.wait(req.get_param_value("v")), "text/plain");
+    std::optional<std::string> version = preview.wait(req.get_param_value("v"));
+    if (!version) {
+      res.status = 503;  // the page polls again a little later
+      res.set_header("Retry-After", "2");
+      res.set_content("too many pages wait for changes\n", "text/plain");
+      return;
+    }
+    res.set_content(*version, "text/plain");
   });
   server.Get(R"(/.*)",
              [&](const httplib::Request& req, httplib::Response& res) { preview.serve(req, res); });

@@ -8,22 +8,39 @@ namespace {
 // What `git lfs` commits in place of a tracked file when the file itself is not fetched.
 constexpr std::string_view kLfsPointer = "version https://git-lfs.github.com/spec/v1";
 
-// Extensions a browser renders as a page or runs as script. Published under the trust
-// center's own origin, such a file could script that origin (its pages, its links), so it
-// is refused whatever it contains.
-bool is_active_content(std::string_view name) {
-  static constexpr std::string_view kActive[] = {".html", ".htm", ".xhtml", ".shtml", ".svg",
-                                                 ".svgz", ".xml", ".xsl",   ".js",    ".mjs"};
+// The types published under documents/, by extension (any case). An allowlist, because a
+// refusal list always misses one: a static host serves .xht, .xhtm, .svgz, .shtml … as a
+// page or script, which would then run on the trust center's own origin (its pages, its
+// links, its verify page). These are shown, downloaded or opened by another program.
+constexpr std::string_view kPublishedTypes[] = {
+    "pdf",  "png",  "jpg",  "jpeg", "gif", "webp", "txt", "md",  "csv", "tsv",    "json",
+    "xlsx", "docx", "pptx", "odt",  "ods", "odp",  "zip", "asc", "sig", "minisig"};
+
+std::string lowercase_extension(std::string_view name) {
   size_t dot = name.rfind('.');
-  if (dot == std::string_view::npos) return false;
+  if (dot == std::string_view::npos || dot == 0) return "";
   std::string extension;
-  for (char c : name.substr(dot)) {
+  for (char c : name.substr(dot + 1)) {
     extension += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }
-  for (std::string_view active : kActive) {
-    if (extension == active) return true;
+  return extension;
+}
+
+bool is_published_type(std::string_view name) {
+  std::string extension = lowercase_extension(name);
+  for (std::string_view type : kPublishedTypes) {
+    if (extension == type) return true;
   }
   return false;
+}
+
+std::string published_types() {
+  std::string out;
+  for (std::string_view type : kPublishedTypes) {
+    if (!out.empty()) out += ", ";
+    out += type;
+  }
+  return out;
 }
 
 void walk(LoadContext& context, const std::string& dir, const std::string& relative,
@@ -41,11 +58,12 @@ void walk(LoadContext& context, const std::string& dir, const std::string& relat
     context.documents.insert(document);
     std::string shown = context.source.display_path(path);
     bool refused = false;
-    if (is_active_content(entry.name)) {
-      context.diagnostics.error(context.at_path(path),
-                                shown +
-                                    " would run as a web page on the trust center's own site; "
-                                    "publish it as PDF, or link to it with an https URL");
+    if (!is_published_type(entry.name)) {
+      context.diagnostics.error(
+          context.at_path(path),
+          shown + " is not a type documents/ publishes (" + published_types() +
+              "): a browser could run another type as a web page on the trust center's own "
+              "site — convert it to one of these (PDF, say), or link to it with an https URL");
       refused = true;
     }
     Result<std::string> bytes = context.source.read(path);

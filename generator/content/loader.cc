@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "common/stage.h"
 #include "content/load_context.h"
 #include "content/suggest.h"
 
@@ -91,6 +92,7 @@ void load_all(LoadContext& context, Content& content) {
 }  // namespace
 
 Content load_content(const Source& source, const LoadOptions& options, Diagnostics& diagnostics) {
+  StageScope stage("content");
   Content content;
   content.site.languages = {"ja"};
   LoadContext context{source, options, diagnostics, {}, {}, {}, 12};

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -66,6 +67,20 @@ struct ChangeSet {
   std::vector<ItemChange> changes;  // ordered by item id
 };
 
+// What a revision's field holds when its bytes could not be published as they are: an item
+// saved in another encoding, or a value over 64 KiB (the limit for current content too).
+extern const std::string kUnreadableNotUtf8;   // "this revision could not be read (not UTF-8)"
+extern const std::string kUnreadableTooLarge;  // "… (over 64 KiB)"
+bool is_unreadable(std::string_view value);
+
+// Something in an old commit that the history shows other than as committed. The build
+// goes on: history never makes it fail.
+struct HistoryWarning {
+  std::string commit;   // 40 hex digits
+  std::string path;     // content path of the item file; empty for the commit itself
+  std::string message;  // what was found and what the pages show instead
+};
+
 struct History {
   enum class Kind {
     kNone,       // the content is not in a git repository: no history to show
@@ -80,6 +95,8 @@ struct History {
   // For kTruncated: the oldest commit present and its date, where the history starts.
   std::string truncated_at;
   std::int64_t truncated_time = 0;
+  // Revisions and commit messages shown other than as committed, oldest first.
+  std::vector<HistoryWarning> warnings;
 
   struct Revision {
     const ChangeSet* change_set;  // nullptr for an unpublished change
@@ -113,9 +130,9 @@ struct HistoryOptions {
 
 // Statistics of one run, for --verbose and the benchmark.
 struct HistoryStats {
-  std::size_t commits = 0;          // commits walked
-  std::size_t commits_diffed = 0;   // commits whose trees were compared (cache misses)
-  std::size_t blobs_parsed = 0;     // item files parsed
+  std::size_t commits = 0;         // commits walked
+  std::size_t commits_diffed = 0;  // commits whose trees were compared (cache misses)
+  std::size_t blobs_parsed = 0;    // item files parsed
   bool cache_loaded = false;
   std::string cache_note;  // why the cache was not used, when it was not
 };

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "history/history.h"
+#include "history/readable_text.h"
 
 namespace trustpage {
 
@@ -135,11 +136,36 @@ bool read_simple(std::string_view yaml, ItemFields& out) {
   return true;
 }
 
+// The id of front matter that cannot be read as a whole (too large, or in another
+// encoding), so the revision still shows in its item's history: the first `id:` line.
+std::string find_id(std::string_view yaml) {
+  size_t pos = 0;
+  while (pos < yaml.size()) {
+    std::string_view line = next_line(yaml, pos);
+    if (!line.starts_with("id:")) continue;
+    std::optional<std::string> value = simple_scalar(trim(line.substr(3)));
+    return value ? *value : "";
+  }
+  return "";
+}
+
+// Front matter over this is not parsed: the loader refuses far less today, and a YAML
+// parser's memory grows with its input.
+constexpr size_t kMaxFrontMatterBytes = kMaxValueBytes;
+
+std::string_view trimmed(std::string_view text) {
+  size_t start = text.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos) return {};
+  size_t end = text.find_last_not_of(" \t\r\n");
+  return text.substr(start, end - start + 1);
+}
+
 }  // namespace
 
 bool is_item_path(std::string_view path) {
   if (!path.starts_with("checklists/") || !path.ends_with(".md")) return false;
-  return std::count(path.begin(), path.end(), '/') == 3;
+  // Tree entry names are any bytes; those shown on pages must be text.
+  return std::count(path.begin(), path.end(), '/') == 3 && is_clean_text(path);
 }
 
 std::optional<ItemFields> read_item_fields(std::string_view path, std::string_view bytes) {
@@ -159,7 +185,16 @@ std::optional<ItemFields> read_item_fields(std::string_view path, std::string_vi
 
   ItemFields out;
   const std::string_view yaml = bytes.substr(yaml_start, yaml_end - yaml_start);
-  if (!read_simple(yaml, out)) {
+  // A revision that cannot be read as a whole still counts, by its id, with every field
+  // saying why it is not shown.
+  const bool too_large = yaml.size() > kMaxFrontMatterBytes;
+  const bool foreign = !too_large && !is_clean_text(yaml);
+  if (too_large || (foreign && !read_simple(yaml, out))) {
+    out = ItemFields();
+    out.id = find_id(yaml);
+    const std::string& why = too_large ? kUnreadableTooLarge : kUnreadableNotUtf8;
+    for (const std::string& field : kItemFields) out.values[field] = why;
+  } else if (!foreign && !read_simple(yaml, out)) {
     out = ItemFields();
     try {
       YAML::Node root = YAML::Load(std::string(yaml));
@@ -173,7 +208,7 @@ std::optional<ItemFields> read_item_fields(std::string_view path, std::string_vi
           out.values[key] = as_text(entry.second);  // unknown keys are dropped below
         }
       }
-    } catch (const YAML::Exception&) {
+    } catch (const std::exception&) {  // yaml-cpp: nothing leaves the history library
       return std::nullopt;
     }
   }
@@ -183,13 +218,15 @@ std::optional<ItemFields> read_item_fields(std::string_view path, std::string_vi
                  std::find(kItemFields.begin(), kItemFields.end(), it->first) != kItemFields.end();
     it = known ? std::next(it) : out.values.erase(it);
   }
-  if (out.id.empty()) return std::nullopt;
+  // An id names pages and anchors: one that is not plain text cannot be followed.
+  if (out.id.empty() || out.id.size() > 256 || !is_clean_text(out.id)) return std::nullopt;
+  for (auto& [name, value] : out.values) value = checked_value(value);
 
   // checklists/<checklist>/<section>/<file>.md
   size_t a = path.find('/') + 1, b = path.find('/', a), c = path.find('/', b + 1);
   out.checklist = std::string(path.substr(a, b - a));
   out.values["section"] = std::string(path.substr(b + 1, c - b - 1));
-  out.values["remarks"] = trim(bytes.substr(pos));
+  if (!too_large) out.values["remarks"] = checked_value(trimmed(bytes.substr(pos)));
   return out;
 }
 

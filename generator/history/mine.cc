@@ -13,9 +13,11 @@
 #include <system_error>
 #include <unordered_map>
 
+#include "common/stage.h"
 #include "history/cache.h"
 #include "history/history.h"
 #include "history/item_fields.h"
+#include "history/readable_text.h"
 #include "sign/allowed_signers.h"
 #include "sign/envelopes.h"
 #include "source/git_handles.h"
@@ -295,16 +297,29 @@ std::string trim_message(const char* message) {
 }
 
 CommitInfo commit_info(git_repository* repo, const git_commit* commit,
-                       const AllowedSigners& signers) {
+                       const AllowedSigners& signers, std::vector<HistoryWarning>& warnings) {
   CommitInfo info;
   info.id = hex(git_commit_id(commit));
   const git_signature* author = git_commit_author(commit);
-  info.author = author->name ? author->name : "";
-  info.author_email = author->email ? author->email : "";
+  // Git stores whatever bytes the committer's machine used (a Shift_JIS name or message):
+  // pages, feeds and JSON get text.
+  bool odd_author = false, odd_email = false, odd_message = false;
+  info.author = readable_text(author->name ? author->name : "", 256, false, &odd_author);
+  info.author_email = readable_text(author->email ? author->email : "", 256, false, &odd_email);
   info.time = author->when.time;
   info.offset_minutes = author->when.offset;
-  info.message = trim_message(git_commit_message(commit));
+  info.message =
+      readable_text(trim_message(git_commit_message(commit)), kMaxValueBytes, true, &odd_message);
   info.summary = info.message.substr(0, info.message.find('\n'));
+  if (odd_author || odd_email || odd_message) {
+    std::string what = odd_message ? "message is" : "author is";
+    if (odd_message && (odd_author || odd_email)) what = "author and message are";
+    warnings.push_back({info.id, "",
+                        "commit " + info.id.substr(0, 12) + ": its " + what +
+                            " not UTF-8 text (or over 64 KiB); the history shows it with "
+                            "\xEF\xBF\xBD for each unreadable byte. Nothing to do: only "
+                            "this commit's text is affected"});
+  }
 
   GitBuf signature, signed_data;
   git_oid id = *git_commit_id(commit);
@@ -335,10 +350,10 @@ CommitInfo commit_info(git_repository* repo, const git_commit* commit,
   Result<PublicKey> signer = sshsig_verify(data, sig, "git");
   if (!signer.ok()) {
     info.signature = SignatureState::kBad;
-    info.signature_note = signer.status().message();
+    info.signature_note = readable_text(signer.status().message(), 1024, false);
     return info;
   }
-  std::string principals = signers.principals_for(*signer, "git");
+  std::string principals = readable_text(signers.principals_for(*signer, "git"), 1024, false);
   if (principals.empty()) {
     info.signature = SignatureState::kUnknownKey;
     info.signer = signer->fingerprint();
@@ -475,15 +490,38 @@ Snapshot disk_snapshot(const fs::path& content, std::vector<std::unique_ptr<Item
 }
 
 std::string cache_key(const std::string& prefix) {
-  // The parser's notion of an item is part of what the entries mean.
+  // The parser's notion of an item is part of what the entries mean; "values" says they are
+  // checked (readable_text.h), so entries written before that are mined again.
   std::string fields;
   for (const std::string& f : kItemFields) fields += f + ",";
-  return "prefix=" + prefix + ";fields=" + fields;
+  return "prefix=" + prefix + ";fields=" + fields + ";values=utf8-64k";
+}
+
+// A warning for each revision that the history shows as unreadable, at the commit that made
+// it (its `after`), whether it was mined now or read from the cache.
+void warn_unreadable(const ChangeSet& set, std::vector<HistoryWarning>& warnings) {
+  for (const ItemChange& change : set.changes) {
+    std::string fields;
+    std::string why;
+    for (const FieldChange& f : change.fields) {
+      if (!is_unreadable(f.after)) continue;
+      fields += (fields.empty() ? "" : ", ") + f.field;
+      why = f.after == kUnreadableTooLarge ? "over 64 KiB" : "not UTF-8";
+    }
+    if (fields.empty()) continue;
+    warnings.push_back({set.commit.id, change.path,
+                        "in commit " + set.commit.id.substr(0, 12) + ", " + fields + " of item " +
+                            change.item_id + " could not be read (" + why +
+                            "); its history shows \"this revision could not be read\" there. "
+                            "Nothing to do unless the current file is affected too (check "
+                            "reports it)"});
+  }
 }
 
 }  // namespace
 
 Result<History> mine_history(const HistoryOptions& options, HistoryStats* stats_out) {
+  StageScope stage("history");
   HistoryStats stats;
   History history;
   const Provenance& p = options.provenance;
@@ -574,10 +612,11 @@ Result<History> mine_history(const HistoryOptions& options, HistoryStats* stats_
     if (changes.empty()) empty_commits.push_back(id);
     if (!changes.empty()) {
       history.change_sets.push_back(
-          {commit_info(repo.get(), w.commit.get(), signers), std::move(changes)});
+          {commit_info(repo.get(), w.commit.get(), signers, history.warnings), std::move(changes)});
     }
   }
   history.kind = any_boundary ? History::Kind::kTruncated : History::Kind::kComplete;
+  for (const ChangeSet& set : history.change_sets) warn_unreadable(set, history.warnings);
   // Rewritten only when something was added, or entries of another history were dropped.
   if (options.use_cache && (stats.commits_diffed > 0 || cache_hits != cache.size())) {
     static const std::vector<ItemChange> kNone;

@@ -18,7 +18,8 @@ std::vector<std::string_view> lines(std::string_view text) {
 
 }  // namespace
 
-std::vector<DiffLine> line_diff(std::string_view before, std::string_view after, int context) {
+std::optional<std::vector<DiffLine>> line_diff(std::string_view before, std::string_view after,
+                                               int context) {
   std::vector<std::string_view> a = lines(before), b = lines(after);
   // Common prefix and suffix first: remarks usually change in one place.
   size_t head = 0;
@@ -28,12 +29,15 @@ std::vector<DiffLine> line_diff(std::string_view before, std::string_view after,
          a[a.size() - 1 - tail] == b[b.size() - 1 - tail])
     ++tail;
   const size_t n = a.size() - head - tail, m = b.size() - head - tail;
-  // LCS table over the middle (remarks are at most 64 KiB, and their middles small).
-  std::vector<std::vector<unsigned>> lcs(n + 1, std::vector<unsigned>(m + 1, 0));
+  // LCS table over the middle, one flat block (remarks usually change in a few lines).
+  if ((n + 1) > kMaxDiffCells / (m + 1)) return std::nullopt;
+  const size_t width = m + 1;
+  std::vector<unsigned> table((n + 1) * width, 0);
+  auto lcs = [&](size_t i, size_t j) -> unsigned& { return table[i * width + j]; };
   for (size_t i = n; i-- > 0;) {
     for (size_t j = m; j-- > 0;) {
-      lcs[i][j] = a[head + i] == b[head + j] ? lcs[i + 1][j + 1] + 1
-                                             : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+      lcs(i, j) = a[head + i] == b[head + j] ? lcs(i + 1, j + 1) + 1
+                                             : std::max(lcs(i + 1, j), lcs(i, j + 1));
     }
   }
   std::vector<DiffLine> all;
@@ -43,7 +47,7 @@ std::vector<DiffLine> line_diff(std::string_view before, std::string_view after,
     if (i < n && j < m && a[head + i] == b[head + j]) {
       all.push_back({DiffLine::Op::kSame, std::string(a[head + i])});
       ++i, ++j;
-    } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+    } else if (i < n && (j == m || lcs(i + 1, j) >= lcs(i, j + 1))) {
       all.push_back({DiffLine::Op::kRemoved, std::string(a[head + i++])});  // "-" before "+"
     } else {
       all.push_back({DiffLine::Op::kAdded, std::string(b[head + j++])});

@@ -24,6 +24,8 @@ constexpr const char* kGitignore =
 !keys/*.pub.pem
 # Build output.
 /public/
+# What a build killed half-way leaves beside it (the next build removes it).
+/.public.tmp-*
 )";
 
 constexpr const char* kKeysReadme = R"(# Publishing keys (public halves only)

@@ -11,6 +11,9 @@
 #include <string>
 #include <system_error>
 
+#include "common/stage.h"
+#include "output/staging.h"
+
 namespace trustpage {
 namespace fs = std::filesystem;
 
@@ -64,15 +67,10 @@ Status sync(const fs::path& dir, bool whole_file_system) {
   return Status::Ok();
 }
 
-// Removes a directory tree we created; failures only leave litter behind.
-void remove_quietly(const fs::path& dir) {
-  std::error_code ec;
-  fs::remove_all(dir, ec);
-}
-
 }  // namespace
 
 Status write_atomically(const Bundle& bundle, const fs::path& out_dir_arg) {
+  StageScope stage("output");
   if (Status s = check_replaceable(out_dir_arg); !s.ok()) return s;
   fs::path out_dir = out_dir_arg.lexically_normal();
   if (out_dir.filename().empty()) out_dir = out_dir.parent_path();
@@ -81,47 +79,33 @@ Status write_atomically(const Bundle& bundle, const fs::path& out_dir_arg) {
   fs::create_directories(parent, ec);
   if (ec) return Status::Error("cannot create " + parent.string() + ": " + ec.message());
 
-  // A sibling, so the final rename stays on one filesystem.
-  std::string tmpl = (parent / ("." + out_dir.filename().string() + ".tmp-XXXXXX")).string();
-  if (::mkdtemp(tmpl.data()) == nullptr) {
-    return Status::Error("cannot create a temporary directory next to " + out_dir.string() + ": " +
-                         errno_text());
-  }
-  fs::path staging(tmpl);
-  ::chmod(staging.c_str(), 0755);
+  // A sibling, so the final rename stays on one filesystem. It goes away with `staging`
+  // however this function returns; a killed build's is removed by the next build.
+  Result<std::unique_ptr<StagingFolder>> created = StagingFolder::create(out_dir);
+  if (!created.ok()) return created.status();
+  const fs::path& staging = (*created)->path();
 
   for (const auto& [path, bytes] : bundle.files()) {
     fs::path target = staging / path;
     fs::create_directories(target.parent_path(), ec);
     if (ec) {
-      remove_quietly(staging);
       return Status::Error("cannot create " + target.parent_path().string() + ": " + ec.message());
     }
-    if (Status s = write_file(target, bytes); !s.ok()) {
-      remove_quietly(staging);
-      return s;
-    }
+    if (Status s = write_file(target, bytes); !s.ok()) return s;
   }
 
   // On disk before the rename publishes it: after a power loss the new site is complete
   // or absent, never a tree of empty files.
-  if (Status s = sync(staging, true); !s.ok()) {
-    remove_quietly(staging);
-    return s;
-  }
+  if (Status s = sync(staging, true); !s.ok()) return s;
 
   if (fs::exists(out_dir, ec)) {
     // RENAME_EXCHANGE swaps both names in one step: there is no instant without a site.
+    // The staging folder then holds the previous site, removed with it.
     if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, out_dir.c_str(), RENAME_EXCHANGE) != 0) {
-      std::string why = errno_text();
-      remove_quietly(staging);
-      return Status::Error("cannot replace " + out_dir.string() + ": " + why);
+      return Status::Error("cannot replace " + out_dir.string() + ": " + errno_text());
     }
-    remove_quietly(staging);  // now holds the previous site
   } else if (::rename(staging.c_str(), out_dir.c_str()) != 0) {
-    std::string why = errno_text();
-    remove_quietly(staging);
-    return Status::Error("cannot create " + out_dir.string() + ": " + why);
+    return Status::Error("cannot create " + out_dir.string() + ": " + errno_text());
   }
   return sync(parent, false);
 }

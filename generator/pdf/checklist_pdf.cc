@@ -5,6 +5,7 @@
 #include <ctime>
 #include <map>
 
+#include "common/stage.h"
 #include "pdf/cell.h"
 #include "pdf/fonts.h"
 #include "pdf/markdown_paragraphs.h"
@@ -501,6 +502,7 @@ std::vector<PdfColumn> pdf_checklist_columns() {
 
 Result<std::string> render_checklist_pdf(const Content& content, const Checklist& checklist,
                                          const BuildInfo& info, const Theme& theme) {
+  StageScope stage("pdf");
   const std::string language =
       content.site.languages.empty() ? "ja" : content.site.languages.front();
   Result<Map> strings = theme.strings(language);

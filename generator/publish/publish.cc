@@ -8,6 +8,7 @@
 #include "export/export.h"
 #include "history/history.h"
 #include "output/output.h"
+#include "output/source_guard.h"
 #include "pdf/checklist_pdf.h"
 #include "publish/previous_release.h"
 #include "render/template.h"
@@ -266,6 +267,11 @@ BuildResult build_bundle(const BuildOptions& options) {
       return result;
     }
     history = std::move(*mined);
+    for (const HistoryWarning& w : history->warnings) {
+      Location where;
+      if (!w.path.empty()) where.file = (*source)->display_path(w.path);
+      result.diagnostics.warning(where, w.message);
+    }
   }
 
   BuildInfo info;
@@ -342,7 +348,28 @@ BuildResult build_bundle(const BuildOptions& options) {
   return result;
 }
 
+namespace {
+
+// The folders a build reads, which --out must never replace.
+std::vector<SourceFolder> source_folders(const BuildOptions& options) {
+  std::vector<SourceFolder> folders{
+      {options.content_dir, "the content folder"},
+      {themes_folder(options.content_dir), "the themes/ folder beside the content"},
+      {themes_folder(options.content_dir).parent_path() / "keys",
+       "the keys/ folder beside the content"}};
+  if (options.theme_dir) folders.push_back({*options.theme_dir, "the --theme folder"});
+  return folders;
+}
+
+}  // namespace
+
 BuildResult publish(const BuildOptions& options) {
+  // Before any work: a refused --out is a usage mistake, whatever the content holds.
+  if (Status s = check_output_clear_of_sources(options.out_dir, source_folders(options)); !s.ok()) {
+    BuildResult refused;
+    refused.diagnostics.add(s);
+    return refused;
+  }
   BuildResult result = build_bundle(options);
   if (!result.diagnostics.has_errors()) {
     result.diagnostics.add(write_atomically(result.bundle, options.out_dir));

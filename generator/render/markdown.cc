@@ -47,7 +47,29 @@ std::string Trim(const std::string& text) {
 // safe mode empties javascript:, vbscript:, file: and data: but lets any other scheme
 // through (ms-msdt:, intent:, blob: ...): only http, https and mailto are published, the
 // same rule as for URLs in YAML. Others are emptied like cmark's own, so they stay inert.
+// An image from another site would be loaded by every reader's browser (a tracker, or a
+// picture changed after signing), against "nothing is loaded from another site": it becomes
+// a plain link to the same address, its alt text (else the address) as the link's text.
+void ImageToLink(cmark_node* image) {
+  cmark_node* link = cmark_node_new(CMARK_NODE_LINK);
+  cmark_node_set_url(link, cmark_node_get_url(image));
+  if (const char* title = cmark_node_get_title(image)) cmark_node_set_title(link, title);
+  while (cmark_node* child = cmark_node_first_child(image)) {
+    cmark_node_unlink(child);
+    cmark_node_append_child(link, child);
+  }
+  if (cmark_node_first_child(link) == nullptr) {
+    cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
+    cmark_node_set_literal(text, cmark_node_get_url(image));
+    cmark_node_append_child(link, text);
+  }
+  cmark_node_insert_before(image, link);
+  cmark_node_free(image);  // unlinks it too
+}
+
 Status CheckLinks(cmark_node* root, const LinkResolver& resolve_link) {
+  std::vector<cmark_node*> remote_images;
+  Status status = Status::Ok();
   IterPtr iter(cmark_iter_new(root));
   for (cmark_event_type event = cmark_iter_next(iter.get()); event != CMARK_EVENT_DONE;
        event = cmark_iter_next(iter.get())) {
@@ -63,12 +85,23 @@ Status CheckLinks(cmark_node* root, const LinkResolver& resolve_link) {
       cmark_node_set_url(node, "");
       continue;
     }
+    // "//host/x.png" has no scheme but another host all the same.
+    const bool remote = !url_scheme(url).empty() || std::string_view(url).starts_with("//");
+    if (type == CMARK_NODE_IMAGE && remote) {
+      remote_images.push_back(node);  // changed once the walk is over
+      continue;
+    }
     if (!resolve_link || !url_scheme(url).empty()) continue;
     Result<std::string> resolved = resolve_link(url);
-    if (!resolved.ok()) return Status::Error(at, resolved.status().message());
+    if (!resolved.ok()) {
+      status = Status::Error(at, resolved.status().message());
+      break;
+    }
     cmark_node_set_url(node, resolved->c_str());
   }
-  return Status::Ok();
+  iter.reset();
+  for (cmark_node* image : remote_images) ImageToLink(image);
+  return status;
 }
 
 // Japanese is written without spaces, so the line breaks a vendor types inside a paragraph

@@ -61,6 +61,13 @@ Map HistoryView::summary(const Map& strings) const {
 std::string HistoryView::field_text(const ItemChange& change, const std::string& field,
                                     const std::string& value, const Map& strings) const {
   if (value.empty()) return "";
+  // A revision that could not be read says so in the page's language.
+  if (value == kUnreadableNotUtf8 || value == kUnreadableTooLarge) {
+    const std::string& text =
+        ui_text(strings, value == kUnreadableNotUtf8 ? "history_unreadable_utf8"
+                                                     : "history_unreadable_size");
+    return text.empty() ? value : text;
+  }
   if (field == "status") {
     const std::string& label = ui_text(strings, "status_" + value);
     if (!label.empty()) return ui_text(strings, "status_" + value + "_symbol") + " " + label;
@@ -87,9 +94,18 @@ Map HistoryView::change_value(const ItemChange& change, const Map& strings) cons
           {"before", field_text(change, f.field, f.before, strings)},
           {"after", field_text(change, f.field, f.after, strings)},
           {"is_diff", false}};
-    if (f.field == "remarks" && change.kind == ChangeKind::kChanged) {
+    std::optional<std::vector<DiffLine>> diff;
+    if (f.field == "remarks" && change.kind == ChangeKind::kChanged && !is_unreadable(f.before) &&
+        !is_unreadable(f.after)) {
+      diff = line_diff(f.before, f.after);
+      if (!diff) {  // bounded: the page says so rather than printing both versions whole
+        v["before"] = "";
+        v["after"] = ui_text(strings, "remarks_too_large");
+      }
+    }
+    if (diff) {
       List lines;
-      for (const DiffLine& line : line_diff(f.before, f.after)) {
+      for (const DiffLine& line : *diff) {
         static const char* kClass[] = {"same", "del", "ins", "skip"};
         static const char* kSign[] = {" ", "-", "+", "…"};
         int op = static_cast<int>(line.op);
@@ -312,7 +328,9 @@ std::string HistoryView::json(const Checklist& checklist) const {
     for (const std::string& id : removed) add_item(id, nullptr);
   }
   out["items"] = std::move(items);
-  return out.dump() + "\n";  // compact: with long histories, indentation is most of the file
+  // Compact: with long histories, indentation is most of the file. The history stage hands
+  // over text only; `replace` keeps dump() from throwing should a byte slip through.
+  return out.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace trustpage

@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "common/local_time.h"
+#include "common/stage.h"
 #include "render/markdown.h"
 #include "site/history_view.h"
 #include "site/links.h"
@@ -441,11 +442,13 @@ class Planner {
 }  // namespace
 
 Result<SitePlan> plan_site(const Content& content, const Theme& theme, const BuildInfo& info) {
+  StageScope stage("site");
   return Planner(content, theme, info, nullptr).run();
 }
 
 Result<SitePlan> plan_site(const Content& content, const Theme& theme, const BuildInfo& info,
                            const PageSink& sink) {
+  StageScope stage("site");
   return Planner(content, theme, info, &sink).run();
 }
 

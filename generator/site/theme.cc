@@ -116,6 +116,8 @@ Result<Map> Theme::strings(const std::string& language) const {
     return out;
   } catch (const YAML::Exception& e) {
     return Status::Error(Location{origin, e.mark.line + 1, e.mark.column + 1}, e.msg);
+  } catch (const std::exception&) {  // nothing leaves the site library
+    return Status::Error(Location{origin}, "cannot read this file as YAML — check its syntax");
   }
 }
 
@@ -132,6 +134,8 @@ Result<std::string> Theme::setting(const std::string& key) const {
     return value.Scalar();
   } catch (const YAML::Exception& e) {
     return Status::Error(Location{origin, e.mark.line + 1, e.mark.column + 1}, e.msg);
+  } catch (const std::exception&) {  // nothing leaves the site library
+    return Status::Error(Location{origin}, "cannot read this file as YAML — check its syntax");
   }
 }
 

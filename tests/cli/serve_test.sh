@@ -48,4 +48,37 @@ seconds=$(curl -s -o /dev/null -w '%{time_total}' "$url/404.html")
 expect "pages are served while ten previews wait for changes (${seconds}s)" \
   awk -v t="$seconds" 'BEGIN { exit !(t < 2) }'
 
+# Seventy open tabs: the oldest polls are answered early (503, the page polls again later),
+# so the workers stay free and a page request is still answered at once.
+version=$(curl -fs "$url/__trustpage/wait?v=")
+for i in $(seq 70); do
+  curl -s -o /dev/null -w '%{http_code}\n' --max-time 25 "$url/__trustpage/wait?v=$version" \
+    >"$work/poll.$i" &
+done
+sleep 1
+seconds=$(curl -s -o /dev/null -w '%{time_total}' "$url/index.html")
+expect "pages are served at once while seventy previews wait (${seconds}s)" \
+  awk -v t="$seconds" 'BEGIN { exit !(t < 1) }'
+early=$(cat "$work"/poll.* 2>/dev/null | grep -c 503 || true)
+expect "the oldest polls were answered early ($early of 70)" test "$early" -ge 50
+echo "# touch" >>"$item"
+sed -i 's|^status: .*|status: yes|' "$item"
+wait_for_polls() { for _ in $(seq 100); do [[ $(cat "$work"/poll.* | wc -l) -ge 70 ]] && return; sleep 0.1; done; }
+wait_for_polls
+waited=$(cat "$work"/poll.* | grep -c 200 || true)
+expect "the newest polls still learn of the rebuild ($waited)" test "$waited" -ge 1
+
+# What serve writes: only the history cache, and with --no-history-cache nothing.
+expect "serve --help says it writes the history cache" \
+  bash -c '"$1" serve --help | tr -s " \n" " " | grep -q "history.cache"' _ "$TRUSTPAGE"
+demo_repo "$work/quiet"
+port2=$((port + 1))
+"$TRUSTPAGE" serve --content "$work/quiet/content" --port "$port2" --no-history-cache \
+  >"$work/serve2.out" 2>&1 &
+server2=$!
+for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port2/" >/dev/null 2>&1 && break; sleep 0.1; done
+kill "$server2" 2>/dev/null; wait "$server2" 2>/dev/null || true
+expect "serve --no-history-cache writes nothing into the repository" \
+  bash -c 'test -z "$(git -C "$1" status --porcelain --ignored)" && test ! -e "$1/.git/trustpage"' _ "$work/quiet"
+
 finish

@@ -625,33 +625,43 @@ TEST_CASE("control characters are refused at their line and column") {
   }
 }
 
-TEST_CASE("documents a browser would run on the site's own origin are refused") {
+TEST_CASE("documents/ publishes an allowlist of types; anything else is refused by name") {
   auto files = base();
-  const std::vector<std::string> active = {"x.html", "x.htm",  "x.xhtml", "x.shtml",
-                                           "x.svg",  "x.svgz", "x.xml",   "x.xsl",
-                                           "x.js",   "x.mjs",  "a/b.html"};
-  for (const std::string& name : active) files["documents/" + name] = "<p>hi</p>";
+  // .xht and .xhtm were once published: served as application/xhtml+xml they run script.
+  const std::vector<std::string> refused_names = {
+      "x.html", "x.htm",  "x.xhtml",  "x.xht",       "x.xhtm",     "x.shtml",
+      "x.svg",  "x.svgz", "x.xml",    "x.xsl",       "x.js",       "x.mjs",
+      "x.exe",  "x.swf",  "a/b.html", "noextension", "x.pdf.html", ".hidden"};
+  for (const std::string& name : refused_names) files["documents/" + name] = "<p>hi</p>";
   files["documents/UPPER.HTML"] = "<p>hi</p>";  // the extension check ignores case
   files["documents/html.pdf"] = "%PDF";         // only the extension counts
   files["documents/notes.txt"] = "text";
   files["documents/data.json"] = "{}";
+  files["documents/Photo.JPG"] = "jpeg";
+  files["documents/readme.md"] = "# published as text";
   files[kItemPath] = item("sla-01", "yes", "evidence: documents/x.html\n");
   Diagnostics diagnostics = load(files);
   INFO(dump(diagnostics));
-  for (const std::string& name : active) {
-    Diagnostic refused = the(diagnostics, "documents/" + name + " would run as a web page");
+  const std::string list =
+      "pdf, png, jpg, jpeg, gif, webp, txt, md, csv, tsv, json, xlsx, docx, pptx, odt, ods, odp, "
+      "zip, asc, sig, minisig";
+  for (const std::string& name : refused_names) {
+    Diagnostic refused = the(diagnostics, "documents/" + name + " is not a type");
     CHECK(refused.severity == Severity::kError);
     CHECK(refused.where.file == "documents/" + name);
     CHECK(refused.where.line == 0);
-    CHECK(refused.message == "documents/" + name +
-                                 " would run as a web page on the trust center's own site; "
-                                 "publish it as PDF, or link to it with an https URL");
+    CHECK(refused.message == "documents/" + name + " is not a type documents/ publishes (" + list +
+                                 "): a browser could run another type as a web page on the "
+                                 "trust center's own site — convert it to one of these (PDF, "
+                                 "say), or link to it with an https URL");
   }
-  CHECK(the(diagnostics, "documents/UPPER.HTML would run as a web page").where.file ==
+  CHECK(the(diagnostics, "documents/UPPER.HTML is not a type").where.file ==
         "documents/UPPER.HTML");
   the(diagnostics, "\"UPPER.HTML\" may use only");  // and its name is refused as always
-  // The evidence naming a refused document is not reported missing on top.
-  CHECK(diagnostics.error_count() == active.size() + 2);
+  the(diagnostics, "\"Photo.JPG\" may use only");   // likewise
+  // UPPER.HTML's type and name, Photo.JPG's and .hidden's names; the evidence naming a
+  // refused document is not reported missing on top.
+  CHECK(diagnostics.error_count() == refused_names.size() + 4);
 
   auto source = open_memory(files);
   LoadOptions options;
@@ -659,7 +669,8 @@ TEST_CASE("documents a browser would run on the site's own origin are refused") 
   Content content = load_content(*source, options, again);
   std::vector<std::string> published;
   for (const Document& document : content.documents) published.push_back(document.path);
-  CHECK(published == std::vector<std::string>{"data.json", "html.pdf", "notes.txt", "sla.pdf"});
+  CHECK(published == std::vector<std::string>{"Photo.JPG", "data.json", "html.pdf", "notes.txt",
+                                              "readme.md", "sla.pdf"});
 }
 
 TEST_CASE("a Git LFS pointer in documents/ is refused") {

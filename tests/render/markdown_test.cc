@@ -124,3 +124,23 @@ TEST_CASE("<br> in a table cell, as pasted from Excel, becomes a line break; oth
   CHECK_THAT(*out, Catch::Contains("TLS 1.3<br>"));
   CHECK(out->find("<b>") == std::string::npos);
 }
+
+TEST_CASE("an image from another site is not loaded: it becomes a plain link") {
+  CHECK(Html("![t](https://tracker.example/t.png)\n") ==
+        "<p><a href=\"https://tracker.example/t.png\">t</a></p>\n");
+  CHECK(Html("![](http://tracker.example/t.png \"pixel\")\n") ==
+        "<p><a href=\"http://tracker.example/t.png\" title=\"pixel\">"
+        "http://tracker.example/t.png</a></p>\n");
+  CHECK(Html("![*bold* alt](//tracker.example/t.png)\n") ==
+        "<p><a href=\"//tracker.example/t.png\"><em>bold</em> alt</a></p>\n");
+  CHECK(Html("[![badge](https://ci.example/b.svg)](https://ci.example/)\n").find("<img") ==
+        std::string::npos);
+  // A local image (a file under documents/) still renders, its path resolved as before.
+  const auto markup = render_markdown("![図](../../../documents/fig.png)\n",
+                                      [](const std::string&) -> trustpage::Result<std::string> {
+                                        return std::string("../documents/fig.png");
+                                      });
+  REQUIRE(markup.ok());
+  CHECK(*trustpage::serialize_html5_fragment(markup->root()) ==
+        "<p><img src=\"../documents/fig.png\" alt=\"図\"></p>\n");
+}
