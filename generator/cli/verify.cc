@@ -201,7 +201,7 @@ int run_verify(const VerifyCommand& command) {
   }
   Result<Target> target = read_target(where, !one_file);
   if (!target.ok()) {
-    say(std::cerr, "error: ", target.status().to_string());
+    say(std::cerr, "", target.status().to_string());
     return kCouldNotRun;
   }
   if (!target->problem.empty()) {

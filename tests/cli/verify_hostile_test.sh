@@ -83,7 +83,7 @@ expect "--state with --fingerprint records the anchor; the next run needs none" 
   bash -c 'test "$1" -eq 0 && "$2" verify "$3" --state "$4" >/dev/null' _ "$code" "$TRUSTPAGE" "$site" "$work/new-state.json"
 run_verify "$site/index.html" --bundle "$work/nowhere" --fingerprint "$fingerprint"
 expect "--bundle given a missing folder says so (exit 2)" \
-  bash -c 'test "$1" -eq 2 && grep -q "nowhere: no such folder" <<<"$2"' _ "$code" "$out"
+  bash -c 'test "$1" -eq 2 && grep -q "^error: .*nowhere: no such folder" <<<"$2" && ! grep -q "error: error:" <<<"$2"' _ "$code" "$out"
 run_verify "$site" --fingerprint "SHA256:not-a-fingerprint"
 expect "a malformed --fingerprint is exit 2, saying what one looks like" \
   bash -c 'test "$1" -eq 2 && grep -q "not a key fingerprint" <<<"$2"' _ "$code" "$out"
