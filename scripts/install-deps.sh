@@ -13,7 +13,9 @@ build_packages=(
   fonts-ipaexfont-gothic fonts-noto-cjk fonts-dejavu-core
 )
 test_packages=(catch2 chromium curl iproute2 minisign openssh-client nodejs npm unzip poppler-utils
-  qpdf libxml2-utils util-linux)
+  qpdf libxml2-utils util-linux
+  # scripts/fuzz.sh: clang with libFuzzer and the sanitizers runtime.
+  clang-14 libclang-rt-14-dev)
 
 packages=("${build_packages[@]}")
 if [[ "${1:-}" == "--test" ]]; then packages+=("${test_packages[@]}"); fi
