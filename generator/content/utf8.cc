@@ -1,38 +1,14 @@
 #include "content/utf8.h"
 
+#include "common/utf8.h"
+
 namespace trustpage::content_detail {
 
 size_t find_invalid_utf8(std::string_view text) {
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  size_t size = text.size();
-  size_t i = 0;
-  while (i < size) {
-    unsigned char lead = bytes[i];
-    if (lead < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t length;
-    unsigned char min_next = 0x80, max_next = 0xBF;  // bounds of the second byte
-    if (lead >= 0xC2 && lead <= 0xDF) {
-      length = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      length = 3;
-      if (lead == 0xE0) min_next = 0xA0;  // overlong
-      if (lead == 0xED) max_next = 0x9F;  // UTF-16 surrogates
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      length = 4;
-      if (lead == 0xF0) min_next = 0x90;  // overlong
-      if (lead == 0xF4) max_next = 0x8F;  // above U+10FFFF
-    } else {
-      return i;
-    }
-    if (i + length > size) return i;
-    if (bytes[i + 1] < min_next || bytes[i + 1] > max_next) return i;
-    for (size_t k = 2; k < length; ++k) {
-      if (bytes[i + k] < 0x80 || bytes[i + k] > 0xBF) return i;
-    }
-    i += length;
+  for (size_t i = 0; i < text.size();) {
+    size_t n = utf8_sequence_length(text.substr(i));
+    if (n == 0) return i;
+    i += n;
   }
   return std::string_view::npos;
 }

@@ -1,5 +1,6 @@
 #include "history/readable_text.h"
 
+#include "common/utf8.h"
 #include "history/history.h"
 
 namespace trustpage {
@@ -16,34 +17,6 @@ namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
-// Length of the well-formed UTF-8 sequence at the start of `s` (no overlong forms,
-// surrogates or code points above U+10FFFF), or 0.
-size_t sequence_length(std::string_view s) {
-  auto byte = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
-  unsigned char lead = byte(0);
-  if (lead < 0x80) return 1;
-  size_t length;
-  unsigned char low = 0x80, high = 0xBF;  // bounds of the second byte
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    if (lead == 0xE0) low = 0xA0;
-    if (lead == 0xED) high = 0x9F;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    if (lead == 0xF0) low = 0x90;
-    if (lead == 0xF4) high = 0x8F;
-  } else {
-    return 0;
-  }
-  if (s.size() < length || byte(1) < low || byte(1) > high) return 0;
-  for (size_t k = 2; k < length; ++k) {
-    if (byte(k) < 0x80 || byte(k) > 0xBF) return 0;
-  }
-  return length;
-}
-
 bool is_control(unsigned char c, bool multiline) {
   if (c == '\t') return false;
   if (multiline && (c == '\n' || c == '\r')) return false;
@@ -54,7 +27,7 @@ bool is_control(unsigned char c, bool multiline) {
 
 bool is_clean_text(std::string_view text) {
   while (!text.empty()) {
-    size_t n = sequence_length(text);
+    size_t n = utf8_sequence_length(text);
     if (n == 0 || (n == 1 && is_control(static_cast<unsigned char>(text[0]), true))) return false;
     text.remove_prefix(n);
   }
@@ -65,7 +38,7 @@ std::string readable_text(std::string_view text, size_t max_bytes, bool multilin
   std::string out;
   bool replaced = false;
   while (!text.empty()) {
-    size_t n = sequence_length(text);
+    size_t n = utf8_sequence_length(text);
     bool control = n == 1 && is_control(static_cast<unsigned char>(text[0]), multiline);
     std::string_view piece = n == 0 || control ? kReplacement : text.substr(0, n);
     if (out.size() + piece.size() > max_bytes) {
@@ -89,7 +62,7 @@ std::string checked_value(std::string_view value) {
   // Only control characters replaced: still the revision's text. An invalid byte means the
   // file was in another encoding, and any "repair" would show words nobody wrote.
   for (size_t i = 0; i < value.size();) {
-    size_t n = sequence_length(value.substr(i));
+    size_t n = utf8_sequence_length(value.substr(i));
     if (n == 0) return kUnreadableNotUtf8;
     i += n;
   }
