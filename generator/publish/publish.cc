@@ -147,10 +147,10 @@ Result<ReleasePlan> plan_signed_release(const BuildOptions& options, const Site&
   chain.first_release = signing.first_release;
   Result<ReleasePlan> plan = plan_release(chain);
   if (!plan.ok()) return plan.status();
-  result.release = SignedRelease{plan->record.sequence, plan->extends,
-                                 plan->republished,     previous->origin,
-                                 plan->record.expires,  plan->record.fingerprint,
-                                 plan->record.rotated_from};
+  result.release =
+      SignedRelease{plan->record.sequence,    plan->extends,        plan->republished,
+                    previous->origin,         plan->record.expires, plan->record.fingerprint,
+                    plan->record.rotated_from};
   return plan;
 }
 
@@ -160,8 +160,8 @@ ReleaseView release_view(const ReleaseRecord& record, const PublicKey& key) {
   size_t line = minisign.find('\n');
   minisign = minisign.substr(line + 1);
   if (!minisign.empty() && minisign.back() == '\n') minisign.pop_back();
-  return ReleaseView{record.sequence, record.date,     record.expires, record.fingerprint,
-                     minisign,        key.openssh(),   record.site};
+  return ReleaseView{record.sequence, record.date,   record.expires, record.fingerprint,
+                     minisign,        key.openssh(), record.site};
 }
 
 // "trust.example.com" of "https://trust.example.com/sub/": the signer's name in allowed_signers.
@@ -240,8 +240,8 @@ BuildResult build_bundle(const BuildOptions& options) {
     }
     key = std::move(*loaded);
     if (options.signing.rotate_from) {
-      Result<SigningKey> old = SigningKey::from_file(
-          *options.signing.rotate_from, environment(options.signing.passphrase_env));
+      Result<SigningKey> old = SigningKey::from_file(*options.signing.rotate_from,
+                                                     environment(options.signing.passphrase_env));
       if (!old.ok()) {
         result.diagnostics.add(Status::Error("--rotate-from: " + old.status().message()));
         return result;
@@ -249,9 +249,8 @@ BuildResult build_bundle(const BuildOptions& options) {
       old_key = std::move(*old);
     }
     // Before anything is rendered: the pages show which release this is.
-    Result<ReleasePlan> planned =
-        plan_signed_release(options, content.site, result.provenance, *key,
-                            old_key ? &*old_key : nullptr, result);
+    Result<ReleasePlan> planned = plan_signed_release(options, content.site, result.provenance,
+                                                      *key, old_key ? &*old_key : nullptr, result);
     if (!planned.ok()) {
       result.diagnostics.add(planned.status());
       return result;
@@ -310,18 +309,15 @@ BuildResult build_bundle(const BuildOptions& options) {
                                     : pdf.status());
   }
   if (result.diagnostics.has_errors()) return result;
-  std::vector<std::string> signed_downloads;
   if (key) {
+    // Each download and document is signed on its own; its page shows its SHA-256.
     for (const Checklist& c : content.checklists) {
       for (const std::string& format : info.download_formats) {
-        signed_downloads.push_back(checklist_download_route(c, format));
-      }
-    }
-    for (const Document& d : content.documents) signed_downloads.push_back(document_route(d.path));
-    for (const std::string& route : signed_downloads) {
-      auto file = result.bundle.files().find(route);
-      if (file != result.bundle.files().end()) {
-        info.signed_downloads[route] = sha256_hex(file->second);
+        std::string route = checklist_download_route(c, format);
+        auto file = result.bundle.files().find(route);
+        if (file != result.bundle.files().end()) {
+          info.signed_downloads[route] = sha256_hex(file->second);
+        }
       }
     }
     for (const Document& d : content.documents) {
@@ -343,8 +339,10 @@ BuildResult build_bundle(const BuildOptions& options) {
     result.diagnostics.add(result.bundle.add(file.route, std::move(file.bytes)));
   }
   if (result.diagnostics.has_errors() || !key) return result;
-  result.diagnostics.add(sign_bundle(result.bundle, *release, *key, old_key ? &*old_key : nullptr,
-                                     signed_downloads));
+  std::vector<std::string> signed_downloads;
+  for (const auto& [route, digest] : info.signed_downloads) signed_downloads.push_back(route);
+  result.diagnostics.add(
+      sign_bundle(result.bundle, *release, *key, old_key ? &*old_key : nullptr, signed_downloads));
   return result;
 }
 
