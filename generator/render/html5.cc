@@ -16,70 +16,12 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-// Names are compared case-insensitively because that is how a browser reads them:
-// <SCRIPT> is a script element too.
-bool IsVoid(const std::string& lower_name) {
-  static constexpr std::array<std::string_view, 13> kVoid = {
-      "area",  "base", "br",   "col",    "embed", "hr", "img",
-      "input", "link", "meta", "source", "track", "wbr"};
-  return std::find(kVoid.begin(), kVoid.end(), lower_name) != kVoid.end();
-}
-
-bool IsRawText(const std::string& lower_name) {
-  return lower_name == "script" || lower_name == "style";
-}
-
-// A browser drops one newline right after these start tags; writing an extra one keeps a
-// leading newline of the content.
-bool DropsLeadingNewline(const std::string& lower_name) {
-  return lower_name == "pre" || lower_name == "textarea" || lower_name == "listing";
-}
-
 bool IsXmlns(std::string_view name) {
   return name == "xmlns" || name.starts_with("xmlns:");
 }
 
 bool IsText(const pugi::xml_node& node) {
   return node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata;
-}
-
-void AppendEscapedText(std::string& out, std::string_view text) {
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      default:
-        out += c;
-    }
-  }
-}
-
-void AppendEscapedAttribute(std::string& out, std::string_view value) {
-  for (char c : value) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      default:
-        out += c;
-    }
-  }
 }
 
 class Writer {
@@ -111,14 +53,14 @@ class Writer {
  private:
   Status Open(const pugi::xml_node& node, bool& descend) {
     if (IsText(node)) {
-      AppendEscapedText(out_, node.value());
+      append_escaped_text(out_, node.value());
       return Status::Ok();
     }
     // Comments (template notes, cmark-gfm's "raw HTML omitted"), processing instructions
     // and declarations carry nothing a reader needs.
     if (node.type() != pugi::node_element) return Status::Ok();
 
-    const std::string name = Lower(node.name());
+    const std::string_view name = node.name();
     out_ += '<';
     out_ += node.name();
     for (const pugi::xml_attribute& attr : node.attributes()) {
@@ -126,12 +68,12 @@ class Writer {
       out_ += ' ';
       out_ += attr.name();
       out_ += "=\"";
-      AppendEscapedAttribute(out_, attr.value());
+      append_escaped_attribute(out_, attr.value());
       out_ += '"';
     }
     out_ += '>';
 
-    if (IsVoid(name)) {
+    if (is_void_element(name)) {
       for (const pugi::xml_node& child : node.children()) {
         if (IsText(child) || child.type() == pugi::node_element) {
           return Status::Error("<" + std::string(node.name()) +
@@ -140,8 +82,8 @@ class Writer {
       }
       return Status::Ok();
     }
-    if (IsRawText(name)) return RawText(node);
-    if (DropsLeadingNewline(name)) {
+    if (is_raw_text_element(name)) return RawText(node);
+    if (drops_leading_newline(name)) {
       for (const pugi::xml_node& child : node.children()) {
         if (child.type() == pugi::node_element) break;
         if (!IsText(child)) continue;
@@ -153,9 +95,6 @@ class Writer {
     return Status::Ok();
   }
 
-  // script and style content is not parsed for entities, so it cannot be escaped; instead
-  // refuse anything that would let the content end the element or change how the browser
-  // tokenizes it ("<!--" inside a script makes a later "</script>" not count).
   Status RawText(const pugi::xml_node& node) {
     std::string text;
     for (const pugi::xml_node& child : node.children()) {
@@ -165,20 +104,13 @@ class Writer {
       }
       if (IsText(child)) text += child.value();
     }
-    if (text.find("</") != std::string::npos) {
-      return Status::Error("<" + std::string(node.name()) +
-                           "> content contains \"</\", which could end the element early");
-    }
-    if (text.find("<!--") != std::string::npos) {
-      return Status::Error("<" + std::string(node.name()) +
-                           "> content contains \"<!--\", which changes how browsers find its end");
-    }
+    if (Status s = check_raw_text(node.name(), text); !s.ok()) return s;
     out_ += text;
     return Status::Ok();
   }
 
   void Close(const pugi::xml_node& node) {
-    if (node.type() != pugi::node_element || IsVoid(Lower(node.name()))) return;
+    if (node.type() != pugi::node_element || is_void_element(node.name())) return;
     out_ += "</";
     out_ += node.name();
     out_ += '>';
@@ -188,6 +120,78 @@ class Writer {
 };
 
 }  // namespace
+
+void append_escaped_text(std::string& out, std::string_view text) {
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      default:
+        out += c;
+    }
+  }
+}
+
+void append_escaped_attribute(std::string& out, std::string_view value) {
+  for (char c : value) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      default:
+        out += c;
+    }
+  }
+}
+
+bool is_void_element(std::string_view name) {
+  static constexpr std::array<std::string_view, 13> kVoid = {
+      "area",  "base", "br",   "col",    "embed", "hr", "img",
+      "input", "link", "meta", "source", "track", "wbr"};
+  const std::string lower = Lower(name);
+  return std::find(kVoid.begin(), kVoid.end(), lower) != kVoid.end();
+}
+
+bool is_raw_text_element(std::string_view name) {
+  const std::string lower = Lower(name);
+  return lower == "script" || lower == "style";
+}
+
+bool drops_leading_newline(std::string_view name) {
+  const std::string lower = Lower(name);
+  return lower == "pre" || lower == "textarea" || lower == "listing";
+}
+
+// script and style content is not parsed for entities, so it cannot be escaped; instead
+// refuse anything that would let the content end the element or change how the browser
+// tokenizes it ("<!--" inside a script makes a later "</script>" not count).
+Status check_raw_text(std::string_view element, std::string_view text) {
+  if (text.find("</") != std::string_view::npos) {
+    return Status::Error("<" + std::string(element) +
+                         "> content contains \"</\", which could end the element early");
+  }
+  if (text.find("<!--") != std::string_view::npos) {
+    return Status::Error("<" + std::string(element) +
+                         "> content contains \"<!--\", which changes how browsers find its end");
+  }
+  return Status::Ok();
+}
 
 Result<std::string> serialize_html5(const pugi::xml_node& root) {
   Writer writer;

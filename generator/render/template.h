@@ -1,11 +1,14 @@
 // XHTML templates with attribute directives (namespace urn:trustpage:template, prefix tp).
-// Values are inserted as text nodes or attribute values, so escaping is done by the
-// serializer and cannot be forgotten. See themes/README.md for the directive reference.
+// Values are inserted as text or attribute values, escaped by construction: the only
+// markup a value can carry is rendered Markdown. See themes/README.md for the directives.
+//
+// Each (layout, page template) pair is compiled once into a program of pre-written HTML and
+// typed slots (render/template_program.h); rendering a page fills the slots. Programs are
+// immutable, so pages render in parallel from one engine.
 #pragma once
 
 #include <functional>
 #include <memory>
-#include <pugixml.hpp>
 #include <string>
 
 #include "common/status.h"
@@ -25,12 +28,16 @@ struct RenderRequest {
                            // tp:href makes site routes relative to it
 };
 
-struct TemplateCache;  // parsed templates by name (internal to template.cc)
+struct TemplateCache;  // parsed files and compiled programs (internal to template.cc)
 
 class TemplateEngine {
  public:
   explicit TemplateEngine(TemplateLoader loader);
-  // Renders the request to an HTML5 document (DOCTYPE included).
+  // Compiles the layout and the page template (once; later calls reuse the program). Theme
+  // errors are found here, before any page renders: call it to check a theme.
+  Status compile(const std::string& layout, const std::string& body) const;
+  // Renders the request to an HTML5 document (DOCTYPE included). Safe to call from several
+  // threads at once.
   Result<std::string> render(const RenderRequest& request) const;
 
  private:

@@ -4,6 +4,8 @@
 #include <type_traits>
 #include <variant>
 
+#include "render/html5.h"
+
 namespace trustpage {
 
 namespace {
@@ -14,12 +16,27 @@ constexpr const char* kWrapper = "div";
 
 }  // namespace
 
-Markup::Markup() : doc_(std::make_shared<pugi::xml_document>()) {
-  doc_->append_child(kWrapper);
+Markup::Markup() : fragment_(std::make_shared<Fragment>()) {
+  fragment_->doc.append_child(kWrapper);
+}
+
+Result<std::string_view> Markup::html() const {
+  Fragment& f = *fragment_;
+  std::call_once(f.serialized, [&f] {
+    Result<std::string> html = serialize_html5_fragment(f.doc.document_element());
+    if (html.ok()) {
+      f.html = std::move(*html);
+    } else {
+      f.status = html.status();
+    }
+  });
+  if (!f.status.ok()) return f.status;
+  return std::string_view(f.html);
 }
 
 bool MarkupBuilder::parse(const std::string& xhtml, Markup& out, std::string* error) {
-  auto doc = std::make_shared<pugi::xml_document>();
+  auto fragment = std::make_shared<Markup::Fragment>();
+  pugi::xml_document* doc = &fragment->doc;
   const std::string wrapped = std::string("<") + kWrapper + ">" + xhtml + "</" + kWrapper + ">";
   // parse_ws_pcdata keeps whitespace-only text such as the space in "<em>a</em> <b>b</b>",
   // which would otherwise glue words together. Comments are not parsed (parse_comments is
@@ -42,7 +59,7 @@ bool MarkupBuilder::parse(const std::string& xhtml, Markup& out, std::string* er
     if (error != nullptr) *error = "markup is not a sequence of elements and text";
     return false;
   }
-  out.doc_ = std::move(doc);
+  out.fragment_ = std::move(fragment);
   return true;
 }
 

@@ -5,10 +5,14 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <pugixml.hpp>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
+
+#include "common/status.h"
 
 namespace trustpage {
 
@@ -16,12 +20,21 @@ namespace trustpage {
 class Markup {
  public:
   Markup();
-  pugi::xml_node root() const { return doc_->document_element(); }
+  pugi::xml_node root() const { return fragment_->doc.document_element(); }
   bool empty() const { return !root().first_child(); }
+  // The fragment as HTML5, serialized on first use and then shared by every page that
+  // shows it (pages render in parallel). Fails like serialize_html5_fragment().
+  Result<std::string_view> html() const;
 
  private:
   friend class MarkupBuilder;
-  std::shared_ptr<pugi::xml_document> doc_;
+  struct Fragment {
+    pugi::xml_document doc;
+    std::once_flag serialized;
+    Status status = Status::Ok();
+    std::string html;
+  };
+  std::shared_ptr<Fragment> fragment_;
 };
 
 // Only trusted producers (the Markdown renderer, tests) construct Markup.
@@ -40,13 +53,13 @@ using Map = std::map<std::string, Value, std::less<>>;
 class Value {
  public:
   Value() = default;
-  Value(std::string s) : v_(std::move(s)) {}          // NOLINT
-  Value(const char* s) : v_(std::string(s)) {}        // NOLINT
-  Value(bool b) : v_(b) {}                            // NOLINT
-  Value(int n) : v_(std::to_string(n)) {}             // NOLINT
+  Value(std::string s) : v_(std::move(s)) {}                         // NOLINT
+  Value(const char* s) : v_(std::string(s)) {}                       // NOLINT
+  Value(bool b) : v_(b) {}                                           // NOLINT
+  Value(int n) : v_(std::to_string(n)) {}                            // NOLINT
   Value(List l) : v_(std::make_shared<const List>(std::move(l))) {}  // NOLINT
   Value(Map m) : v_(std::make_shared<const Map>(std::move(m))) {}    // NOLINT
-  Value(Markup m) : v_(std::move(m)) {}               // NOLINT
+  Value(Markup m) : v_(std::move(m)) {}                              // NOLINT
 
   bool is_null() const { return std::holds_alternative<std::monostate>(v_); }
   bool is_string() const { return std::holds_alternative<std::string>(v_); }

@@ -394,3 +394,72 @@ TEST_CASE("template text keeps its whitespace and loses its comments") {
 }
 
 }  // namespace trustpage
+
+namespace trustpage {
+
+TEST_CASE("theme errors are found when the template compiles, also where no page reaches") {
+  const Map context{{"no", false}};
+  const Result<std::string> directive =
+      RenderPage("<tp:block tp:if=\"no\">\n<p tp:txet=\"x\"/></tp:block>", context);
+  REQUIRE_FALSE(directive.ok());
+  CHECK(directive.status().where().line == 2);
+  CHECK_THAT(directive.status().message(), Catch::Contains("tp:txet"));
+  const Result<std::string> partial =
+      RenderPage("<div tp:if=\"no\" tp:include=\"partials/nope.xhtml\"/>", context);
+  REQUIRE_FALSE(partial.ok());
+  CHECK_THAT(partial.status().message(), Catch::Contains("partials/nope.xhtml"));
+  const Result<std::string> handler = RenderPage("<p tp:if=\"no\" tp:attr-onclick=\"x\"/>", context);
+  CHECK_FALSE(handler.ok());
+}
+
+TEST_CASE("a void element with content and markup in a script are refused at their line") {
+  const Map context{{"t", "x"}, {"md", MarkupOf("<p>x</p>")}};
+  const Result<std::string> text = RenderPage("\n<br>x</br>", context);
+  REQUIRE_FALSE(text.ok());
+  CHECK(text.status().where().line == 2);
+  CHECK_THAT(text.status().message(), Catch::Contains("void element"));
+  const Result<std::string> filled = RenderPage("<img tp:text=\"t\"/>", context);
+  REQUIRE_FALSE(filled.ok());
+  CHECK_THAT(filled.status().message(), Catch::Contains("void element"));
+  const Result<std::string> script = RenderPage("\n\n<script tp:html=\"md\"/>", context);
+  REQUIRE_FALSE(script.ok());
+  CHECK(script.status().where().line == 3);
+  const Result<std::string> element = RenderPage("<style><b>x</b></style>", context);
+  REQUIRE_FALSE(element.ok());
+  CHECK_THAT(element.status().message(), Catch::Contains("can only hold text"));
+}
+
+TEST_CASE("compile() checks a theme before any page renders") {
+  Files files;
+  files.files["layout.xhtml"] = kLayout;
+  files.files["good.xhtml"] = "<main xmlns:tp=\"urn:trustpage:template\"><p tp:text=\"x\"/></main>";
+  files.files["bad.xhtml"] = "<main xmlns:tp=\"urn:trustpage:template\">\n<p tp:each=\"x of y\"/></main>";
+  TemplateEngine engine(files.loader());
+  CHECK(engine.compile("layout.xhtml", "good.xhtml").ok());
+  const Status bad = engine.compile("layout.xhtml", "bad.xhtml");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.where().file == "bad.xhtml");
+  CHECK(bad.where().line == 2);
+}
+
+TEST_CASE("values in a script are checked as a whole, with the template around them") {
+  // Neither part ends the script alone; together they would.
+  const Result<std::string> split =
+      RenderPage("<script>var a = '<tp:block tp:text=\"t\"/>';</script>", Map{{"t", "/script>"}});
+  CHECK(split.ok());
+  const Result<std::string> joined =
+      RenderPage("<script>var a = '&lt;<tp:block tp:text=\"t\"/>';</script>", Map{{"t", "/script>"}});
+  REQUIRE_FALSE(joined.ok());
+  CHECK_THAT(joined.status().message(), Catch::Contains("</"));
+}
+
+TEST_CASE("pre and textarea keep a leading newline of their content") {
+  const Map context{{"t", "\nfirst line"}};
+  CHECK(Body(RenderPage("<pre tp:text=\"t\"/>", context)) == "<pre>\n\nfirst line</pre>");
+  CHECK(Body(RenderPage("<textarea tp:text=\"t\"/>", context)) ==
+        "<textarea>\n\nfirst line</textarea>");
+  CHECK(Body(RenderPage("<pre><code tp:text=\"t\"/></pre>", context)) ==
+        "<pre><code>\nfirst line</code></pre>");
+}
+
+}  // namespace trustpage
