@@ -10,8 +10,8 @@
 #include "output/output.h"
 #include "output/source_guard.h"
 #include "pdf/checklist_pdf.h"
+#include "publish/page_renderer.h"
 #include "publish/previous_release.h"
-#include "render/template.h"
 #include "sign/envelopes.h"
 #include "sign/keys.h"
 #include "sign/manifest.h"
@@ -172,36 +172,6 @@ std::string site_host(const std::string& base_url) {
   return base_url.substr(start, end == std::string::npos ? std::string::npos : end - start);
 }
 
-// Renders each page as the site stage plans it, so a large site never holds every page's
-// variables at once.
-class PageRenderer {
- public:
-  PageRenderer(const Theme& theme, Bundle& bundle)
-      : theme_(theme),
-        bundle_(bundle),
-        engine_([&theme](const std::string& name) { return theme.file("templates/" + name); }) {}
-
-  Status operator()(PagePlan&& page) {
-    RenderRequest request;
-    request.body = page.template_name;
-    request.context = std::move(page.context);
-    request.page_route = page.route;
-    Result<std::string> html = engine_.render(request);
-    if (!html.ok()) {
-      // The engine names templates as the theme does ("page.xhtml"); a vendor needs the file.
-      Location where = html.status().where();
-      if (!where.file.empty()) where.file = theme_.origin("templates/" + where.file);
-      return Status::Error(where, html.status().message() + " (rendering " + page.route + ")");
-    }
-    return bundle_.add(page.route, std::move(*html));
-  }
-
- private:
-  const Theme& theme_;
-  Bundle& bundle_;
-  TemplateEngine engine_;
-};
-
 }  // namespace
 
 std::filesystem::path themes_folder(const std::filesystem::path& content_dir) {
@@ -326,6 +296,11 @@ BuildResult build_bundle(const BuildOptions& options) {
   }
   PageRenderer renderer(*theme, result.bundle);
   Result<SitePlan> plan = plan_site(content, *theme, info, std::ref(renderer));
+  // A page that failed to render stops the planning too: its error is the one to report.
+  if (Status rendered = renderer.finish(); !rendered.ok()) {
+    result.diagnostics.add(rendered);
+    return result;
+  }
   if (!plan.ok()) {
     // The site stage names content paths; show them as the vendor knows them.
     // (A rendering error already names its template.)
