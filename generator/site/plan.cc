@@ -1,6 +1,7 @@
 #include "site/plan.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <ctime>
 #include <functional>
@@ -33,10 +34,14 @@ std::string language_name(const std::string& language) {
 
 // Dates shown on the site are the commit's, in the committer's own timezone, so the
 // output is the same whatever the machine's TZ.
+std::string format_commit_time(std::int64_t time, int offset_minutes, bool with_time) {
+  if (!with_time) return format_local_time(time, offset_minutes, "%Y-%m-%d");
+  return format_local_time(time, offset_minutes, "%Y-%m-%d %H:%M") + " " +
+         utc_offset(offset_minutes);
+}
+
 std::string format_commit_time(const Provenance& p, bool with_time) {
-  if (!with_time) return format_local_time(p.time, p.offset_minutes, "%Y-%m-%d");
-  return format_local_time(p.time, p.offset_minutes, "%Y-%m-%d %H:%M") + " " +
-         utc_offset(p.offset_minutes);
+  return format_commit_time(p.time, p.offset_minutes, with_time);
 }
 
 // Markdown is rendered once per build and page folder: links inside it are relative, so a
@@ -102,7 +107,9 @@ class Planner {
     base["lang"] = language;
     base["t"] = *strings;
     base["site"] = *site;
-    base["build"] = build_value(*strings);
+    base["build"] = build_value();
+    // The footer's "built from": the build's commit, except on item pages (item_provenance).
+    base["provenance"] = build_provenance(*strings);
     base["home"] = overview_route(prefix);
     base["verify_route"] = info_.fingerprint.empty() ? "" : prefix + "verify.html";
     base["assets"] = Map{{"style", asset_route("style.css")},
@@ -190,7 +197,9 @@ class Planner {
           (*v)["history"] = history_.item_timeline(item, prefix, *strings);
           add_page(item_route(prefix, c, item), "item.xhtml",
                    item.no + ". " + item.item + " — " + c.title,
-                   Map{{"checklist", checklist}, {"item", std::move(*v)}},
+                   Map{{"checklist", checklist},
+                       {"item", std::move(*v)},
+                       {"provenance", item_provenance(item, *strings)}},
                    [&c, &item](const std::string& p) { return item_route(p, c, item); });
         }
       }
@@ -268,26 +277,42 @@ class Planner {
                {"certifications", std::move(certifications)}};
   }
 
-  Map build_value(const Map& strings) {
+  // The build as every page shows it; which commit the page comes from is `provenance`.
+  Map build_value() {
     const Provenance& p = info_.provenance;
-    std::string source;
-    if (p.commit.empty()) {
-      source = ui_text(strings, "build_no_commit");
-    } else {
-      source = p.commit.substr(0, 12);
-    }
-    return Map{{"commit", p.commit},
-               {"commit_short", p.commit.substr(0, 12)},
-               {"has_commit", !p.commit.empty()},
-               // Content outside git has no date of its own; the clock is never used.
-               {"date", p.commit.empty() ? "" : format_commit_time(p, false)},
-               {"datetime", p.commit.empty() ? "" : format_commit_time(p, true)},
-               {"version", info_.version},
+    return Map{{"version", info_.version},
                {"generator", "trustpage " + info_.version},
                {"fingerprint", info_.fingerprint},
                {"preview", info_.preview},
-               {"unpublished", p.worktree && p.dirty},
-               {"source", source}};
+               {"unpublished", p.worktree && p.dirty}};
+  }
+
+  // Which commit the page's content comes from, as the footer says it.
+  Map build_provenance(const Map& strings) {
+    const Provenance& p = info_.provenance;
+    return Map{
+        {"label", ui_text(strings, "built_from")},
+        {"commit", p.commit},
+        {"source", p.commit.empty() ? ui_text(strings, "build_no_commit") : p.commit.substr(0, 12)},
+        {"has_commit", !p.commit.empty()},
+        {"date_label", ui_text(strings, "built_on")},
+        {"date", p.commit.empty() ? "" : format_commit_time(p, false)},
+        {"datetime", p.commit.empty() ? "" : format_commit_time(p, true)}};
+  }
+
+  // An item page names the commit that last changed the item, not the build's: its bytes
+  // then depend on the item alone, and a commit elsewhere leaves the page as it was.
+  Map item_provenance(const Item& item, const Map& strings) {
+    const CommitInfo* last = info_.history ? info_.history->last_changed(item.id) : nullptr;
+    const Provenance& p = info_.provenance;
+    if (!last || (p.worktree && p.dirty)) return build_provenance(strings);
+    return Map{{"label", ui_text(strings, "item_changed_in")},
+               {"commit", last->id},
+               {"source", last->id.substr(0, 12)},
+               {"has_commit", true},
+               {"date_label", ui_text(strings, "item_changed_on")},
+               {"date", format_commit_time(last->time, last->offset_minutes, false)},
+               {"datetime", format_commit_time(last->time, last->offset_minutes, true)}};
   }
 
   Value nav_value(const std::string& prefix, const Map& strings, const std::string& current) {

@@ -287,3 +287,26 @@ TEST_CASE("the changelog is split into pages of 100 commits, newest first") {
   // The feed carries the newest 100, like the first page.
   CHECK(count(file(r, "changes.atom"), "<entry>") == 100);
 }
+
+TEST_CASE("an item page names its own last change: a commit elsewhere leaves its bytes as they were") {
+  DemoHistory demo;
+  const std::string other = "checklists/meti-cloud-sla/items/meti-02-planned-maintenance-notice.html";
+  BuildResult before = demo.build();
+  const std::string page_before = file(before, kRoute);
+  const std::string other_before = file(before, other);
+  // The footer names the commit that last changed this item, not the build's.
+  const std::string last_change = demo.content_commits.back();
+  CHECK_THAT(page_before, Catch::Contains("title=\"" + last_change + "\""));
+  CHECK_THAT(page_before, Catch::Contains("この項目の最終変更コミット"));
+  CHECK_THAT(page_before, Catch::Contains("2026-03-20 16:45 +09:00"));
+
+  demo.repo.write(kItem, with_answer(demo.repo.read(kItem), "24時間365日(計画停止を除く)"));
+  const std::string next = demo.repo.commit("Mention planned outages", "2026-04-01T09:00:00+09:00");
+  BuildResult after = demo.build();
+  CHECK(file(after, other) == other_before);
+  CHECK(file(after, kRoute) != page_before);
+  CHECK_THAT(file(after, kRoute), Catch::Contains("title=\"" + next + "\""));
+  // Pages about the whole site name the build's commit.
+  CHECK_THAT(file(after, "index.html"), Catch::Contains("title=\"" + next + "\""));
+  CHECK_THAT(file(after, "index.html"), Catch::Contains("公開元コミット"));
+}

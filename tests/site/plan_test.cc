@@ -104,10 +104,10 @@ TEST_CASE("dates on the site are the commit's, in the committer's time zone") {
   info.version = "1.0";
   Result<SitePlan> plan = plan_site(sample(), Theme::builtin(), info);
   REQUIRE(plan.ok());
-  const Map& build = find(*plan, "index.html")->context.at("build").as_map();
+  const Map& build = find(*plan, "index.html")->context.at("provenance").as_map();
   CHECK(build.at("date").as_string() == "2026-01-01");
   CHECK(build.at("datetime").as_string() == "2026-01-01 01:00 +09:00");
-  CHECK(build.at("commit_short").as_string() == std::string(12, 'b'));
+  CHECK(build.at("source").as_string() == std::string(12, 'b'));
 }
 
 namespace {
