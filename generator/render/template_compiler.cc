@@ -131,7 +131,7 @@ class Compiler {
   }
 
   // Resolves the head of `path` against the enclosing tp:each names (innermost first),
-  // then the page's variables: the lookup the first engine did on every use.
+  // then the page's variables, once per template rather than once per use.
   Result<size_t> path(const TemplateFile& t, const pugi::xml_node& node, std::string_view directive,
                       std::string_view text) {
     if (text.empty()) {

@@ -176,7 +176,7 @@ class Run {
     return Status::Ok();
   }
 
-  // The attributes in the order the first engine wrote them: the template's own first, a
+  // The attributes in order: the template's own first, a
   // value replacing one in place, a new one appended, an empty one removed.
   Status attributes(const std::vector<AttributeSlot>& slots) {
     std::vector<std::pair<std::string_view, std::string>> written;
