@@ -11,6 +11,7 @@
 #include <queue>
 #include <set>
 #include <system_error>
+#include <thread>
 #include <unordered_map>
 
 #include "common/stage.h"
@@ -464,6 +465,65 @@ std::vector<ItemChange> merge_changes(std::vector<std::vector<ItemChange>> per_p
   return out;
 }
 
+// What each commit of `todo` (indices into the walk) changed, against each of its parents.
+// The commits are split into contiguous runs (a commit's parent is usually the one before,
+// so its blobs are parsed already) compared on as many threads, each with a repository
+// handle of its own: libgit2 objects are never shared between threads. Trees are the ids
+// read before, one per commit.
+std::vector<std::vector<ItemChange>> compare_commits(
+    git_repository* repo, const std::string& repo_root, const std::string& prefix,
+    const std::vector<WalkedCommit>& walked, const std::vector<git_oid>& trees,
+    const std::vector<bool>& has_tree, const std::vector<size_t>& todo, HistoryStats& stats) {
+  std::vector<std::vector<ItemChange>> out(todo.size());
+  auto run = [&](git_repository* handle, size_t begin, size_t end, HistoryStats& counted) {
+    Miner miner(handle, prefix, counted);
+    for (size_t k = begin; k < end; ++k) {
+      const size_t i = todo[k];
+      miner.trim();
+      std::vector<std::vector<ItemChange>> per_parent;
+      auto against = [&](const git_oid* parent_tree) {
+        std::vector<FileChange> files;
+        miner.diff(parent_tree, has_tree[i] ? &trees[i] : nullptr, "checklists", 0, files);
+        per_parent.push_back(miner.item_changes(files));
+      };
+      if (walked[i].parents.empty()) against(nullptr);
+      for (size_t parent : walked[i].parents) against(has_tree[parent] ? &trees[parent] : nullptr);
+      out[k] = per_parent.size() == 1 ? std::move(per_parent.front())
+                                      : merge_changes(std::move(per_parent));
+    }
+  };
+  // Opening a repository costs more than comparing a few commits.
+  constexpr size_t kCommitsPerThread = 256;
+  const size_t threads = std::min<size_t>(std::clamp(std::thread::hardware_concurrency(), 1u, 8u),
+                                          todo.size() / kCommitsPerThread);
+  if (threads <= 1) {
+    run(repo, 0, todo.size(), stats);
+    return out;
+  }
+  std::vector<HistoryStats> counted(threads);
+  std::vector<GitRepository> handles;
+  for (size_t t = 0; t < threads; ++t) {
+    git_repository* raw = nullptr;
+    if (git_repository_open(&raw, repo_root.c_str()) != 0) break;
+    handles.emplace_back(raw);
+  }
+  if (handles.size() != threads) {  // cannot open it again: compare on this thread
+    run(repo, 0, todo.size(), stats);
+    return out;
+  }
+  std::vector<std::thread> workers;
+  for (size_t t = 0; t < threads; ++t) {
+    const size_t begin = todo.size() * t / threads, end = todo.size() * (t + 1) / threads;
+    workers.emplace_back([&, t, begin, end] {
+      StageScope stage("history");
+      run(handles[t].get(), begin, end, counted[t]);
+    });
+  }
+  for (std::thread& w : workers) w.join();
+  for (const HistoryStats& c : counted) stats.blobs_parsed += c.blobs_parsed;
+  return out;
+}
+
 // The item files on disk under <content>/checklists, for unpublished changes.
 Snapshot disk_snapshot(const fs::path& content, std::vector<std::unique_ptr<ItemFields>>& keep) {
   Snapshot out;
@@ -572,15 +632,24 @@ Result<History> mine_history(const HistoryOptions& options, HistoryStats* stats_
 
   AllowedSigners signers = parse_allowed_signers(options.allowed_signers);
   Miner miner(repo.get(), p.content_prefix, stats);
+  std::vector<git_oid> trees(walked->size());
+  std::vector<bool> has_tree(walked->size());
+  std::vector<size_t> todo;  // commits the cache does not know: compared below
+  for (size_t i = 0; i < walked->size(); ++i) {
+    const WalkedCommit& w = (*walked)[i];
+    has_tree[i] = miner.checklists_tree(w.commit.get(), trees[i]);
+    if (!w.boundary && !cache.count(hex(git_commit_id(w.commit.get())))) todo.push_back(i);
+  }
+  stats.commits_diffed = todo.size();
+  std::vector<std::vector<ItemChange>> compared = compare_commits(
+      repo.get(), p.repo_root, p.content_prefix, *walked, trees, has_tree, todo, stats);
+
   std::vector<std::string> empty_commits;  // walked, changed no item: cached as such
   size_t cache_hits = 0;
   bool any_boundary = false;
-  std::vector<git_oid> trees(walked->size());
-  std::vector<bool> has_tree(walked->size());
+  size_t next_compared = 0;
   for (size_t i = 0; i < walked->size(); ++i) {
     const WalkedCommit& w = (*walked)[i];
-    miner.trim();
-    has_tree[i] = miner.checklists_tree(w.commit.get(), trees[i]);
     const std::string id = hex(git_commit_id(w.commit.get()));
     if (w.boundary) {
       // The parents are missing: what this commit changed cannot be known. Its items are
@@ -593,21 +662,11 @@ Result<History> mine_history(const HistoryOptions& options, HistoryStats* stats_
       continue;
     }
     std::vector<ItemChange> changes;
-    if (auto hit = cache.find(id); hit != cache.end()) {
-      changes = std::move(hit->second);
-      ++cache_hits;
+    if (next_compared < todo.size() && todo[next_compared] == i) {
+      changes = std::move(compared[next_compared++]);
     } else {
-      ++stats.commits_diffed;
-      std::vector<std::vector<ItemChange>> per_parent;
-      auto against = [&](const git_oid* parent_tree) {
-        std::vector<FileChange> files;
-        miner.diff(parent_tree, has_tree[i] ? &trees[i] : nullptr, "checklists", 0, files);
-        per_parent.push_back(miner.item_changes(files));
-      };
-      if (w.parents.empty()) against(nullptr);
-      for (size_t parent : w.parents) against(has_tree[parent] ? &trees[parent] : nullptr);
-      changes = per_parent.size() == 1 ? std::move(per_parent.front())
-                                       : merge_changes(std::move(per_parent));
+      changes = std::move(cache.find(id)->second);
+      ++cache_hits;
     }
     if (changes.empty()) empty_commits.push_back(id);
     if (!changes.empty()) {

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "history/history.h"
 #include "source/source.h"
@@ -429,4 +430,73 @@ TEST_CASE("content outside git has no history, and that is not an error") {
   REQUIRE(history.ok());
   CHECK(history->kind == History::Kind::kNone);
   fs::remove_all(dir);
+}
+
+TEST_CASE("a long history is compared on several threads with the result of one, commit by commit") {
+  // 1,200 commits (enough for the comparison to be split between threads), written with
+  // git fast-import: commit k sets the answer of item (k % 7) to "v<k>", every 50th also
+  // moves that item to another section, and every 9th changes a non-item file only.
+  GitFixture repo("history-long");
+  base_content(repo);
+  repo.commit("Base", "2025-01-01T00:00:00+00:00");
+  std::string stream;
+  auto blob = [](const std::string& path, const std::string& bytes) {
+    return "M 100644 inline " + path + "\ndata " + std::to_string(bytes.size()) + "\n" + bytes +
+           "\n";
+  };
+  std::map<int, std::string> where;  // item k -> its path
+  for (int k = 0; k < 7; ++k)
+    where[k] = "content/checklists/sheet/ops/1" + std::to_string(k) + "-extra.md";
+  const int kCommits = 1200;
+  for (int n = 1; n <= kCommits; ++n) {
+    const int k = n % 7;
+    std::string changes;
+    if (n % 9 == 0) {
+      changes = blob("content/site.yaml", "organization: Example " + std::to_string(n) + "\n");
+    } else {
+      if (n % 50 == 0) {
+        changes += "D " + where[k] + "\n";
+        where[k] = "content/checklists/sheet/s" + std::to_string(n) + "/1" + std::to_string(k) +
+                   "-extra.md";
+      }
+      changes += blob(where[k], item("x" + std::to_string(k), "1" + std::to_string(k), "yes",
+                                     "v" + std::to_string(n)));
+    }
+    const std::string message = "change " + std::to_string(n);
+    const std::string when = std::to_string(1740000000 + n * 60) + " +0000";
+    stream += "commit refs/heads/main\ncommitter T <t@example.com> " + when + "\ndata " +
+              std::to_string(message.size()) + "\n" + message + "\n" +
+              (n == 1 ? "from refs/heads/main^0\n" : "") + changes;
+  }
+  const fs::path script = repo.root() / "stream.txt";
+  std::ofstream(script, std::ios::binary) << stream;
+  run("cd '" + repo.root().string() + "' && git fast-import --quiet < stream.txt && rm stream.txt && git reset -q --hard main");
+
+  HistoryOptions options = options_for(repo);
+  options.use_cache = false;
+  HistoryStats stats;
+  Result<History> history = mine_history(options, &stats);
+  REQUIRE(history.ok());
+  CHECK(stats.commits_diffed == kCommits + 1);
+  // Base, then one change set per commit that changed an item, in commit order.
+  REQUIRE(history->change_sets.size() == 1 + kCommits - kCommits / 9);
+  size_t s = 1;
+  for (int n = 1; n <= kCommits; ++n) {
+    if (n % 9 == 0) continue;
+    INFO("commit " << n);
+    const ChangeSet& set = history->change_sets[s++];
+    CHECK(set.commit.summary == "change " + std::to_string(n));
+    REQUIRE(set.changes.size() == 1);
+    CHECK(set.changes[0].item_id == "x" + std::to_string(n % 7));
+    // The first commit adds the item; a move keeps its history (the answer changes too).
+    if (n <= 7) {
+      CHECK(set.changes[0].kind == ChangeKind::kAdded);
+    } else {
+      CHECK(set.changes[0].kind == ChangeKind::kChanged);
+      CHECK(field(set.changes[0], "answer") == "v" + std::to_string(n));
+      int before = n - 7;
+      while (before % 9 == 0) before -= 7;  // that commit changed site.yaml only
+      CHECK(field(set.changes[0], "answer", false) == "v" + std::to_string(before));
+    }
+  }
 }
