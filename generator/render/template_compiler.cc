@@ -282,6 +282,7 @@ class Compiler {
     Directives d;
     if (Status s = collect(t, n, d); !s.ok()) return s;
     if (d.each && !each_done) return each(t, n, d.each);
+    ++elements_;
 
     std::vector<size_t> conditions;
     for (const auto& [kind, directive, value] :
@@ -459,12 +460,14 @@ class Compiler {
     op->text = std::string(spec);
     op->frame = frames_.size();
     const size_t at = emit(std::move(*op));
+    const size_t elements_before = elements_;
     frames_.emplace_back(words[0]);
     program_.max_depth = std::max(program_.max_depth, frames_.size());
     barrier_ = program_.ops.size();
     Status s = element(t, n, true);
     frames_.pop_back();
     if (!s.ok()) return s;
+    program_.ops[at].elements = elements_ - elements_before;
     land(at);
     return Status::Ok();
   }
@@ -528,6 +531,7 @@ class Compiler {
   std::vector<std::string> frames_;  // the names tp:each binds, outermost first
   size_t barrier_ = 0;               // literals never merge into ops before this one
   int depth_ = 0;                    // include nesting
+  size_t elements_ = 0;              // elements compiled so far
   int bodies_ = 0;
   bool in_body_ = false;
   bool raw_ = false;  // inside script/style: text is written as it is, and checked at the end

@@ -235,6 +235,12 @@ class Run {
     const List& entries = (*list)->as_list();
     Frame& frame = frames_[op.frame];
     for (size_t i = 0; i < entries.size(); ++i) {
+      elements_ += op.elements;
+      if (elements_ > kMaxPageElements) {
+        return Status::Error(s.where, "the page grows past " + std::to_string(kMaxPageElements) +
+                                          " elements here; does a tp:each repeat inside "
+                                          "another over the same list?");
+      }
       frame = Frame{&entries[i], Value(static_cast<int>(i + 1)), Value(i == 0),
                     Value(i + 1 == entries.size())};
       if (Status st = ops(at + 1, op.next); !st.ok()) return st;
@@ -247,6 +253,7 @@ class Run {
   const std::string& page_route_;
   std::vector<Frame> frames_;
   std::vector<size_t> starts_;
+  size_t elements_ = 0;  // written by tp:each so far
   std::string out_;
   bool body_reached_ = false;
 };

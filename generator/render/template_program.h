@@ -69,7 +69,14 @@ struct Op {
   size_t next = 0;        // kIf, kUnless, kEach: index of the op after the element
   size_t attributes = 0;  // kAttributes: index into TemplateProgram::attribute_sets
   size_t frame = 0;       // kEach: the depth of the entry it binds, outermost 0
+  size_t elements = 0;    // kEach: elements its body writes per entry (nested ones once)
 };
+
+// Elements a page may write. A tp:each nested in another over the same list repeats what it
+// holds: eleven levels over four entries are four million elements, and the page (and the
+// memory holding it) grows past any use. A 10,000-item checklist page, the largest
+// benchmarked, writes about 300,000.
+inline constexpr size_t kMaxPageElements = 1'000'000;
 
 struct TemplateProgram {
   std::string layout;  // file names, for messages
