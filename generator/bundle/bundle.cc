@@ -22,18 +22,25 @@ Status Bundle::add(std::string path, std::string bytes) {
   if (!is_safe_relative_path(path)) {
     return Status::Error("refusing to publish \"" + path + "\": not a plain relative path");
   }
-  auto [it, inserted] = files_.emplace(std::move(path), std::move(bytes));
-  if (!inserted) {
-    return Status::Error("two outputs want the same path \"" + it->first +
+  if (contains(path)) {
+    return Status::Error("two outputs want the same path \"" + path +
                          "\" — rename one of the sources");
   }
+  total_bytes_ += bytes.size();
+  if (!store_) {
+    files_.emplace(std::move(path), std::move(bytes));
+    return Status::Ok();
+  }
+  Result<std::string> digest = store_->put(path, bytes);
+  if (!digest.ok()) return digest.status();
+  stored_.emplace(std::move(path), std::move(*digest));
   return Status::Ok();
 }
 
-size_t Bundle::total_bytes() const {
-  size_t total = 0;
-  for (const auto& [path, bytes] : files_) total += bytes.size();
-  return total;
+Result<std::string> Bundle::read(std::string_view path) const {
+  if (auto it = files_.find(path); it != files_.end()) return it->second;
+  if (store_ && stored_.find(path) != stored_.end()) return store_->get(std::string(path));
+  return Status::Error("no file \"" + std::string(path) + "\" in the site");
 }
 
 }  // namespace trustpage

@@ -49,7 +49,7 @@ int run_build(const BuildCommand& command) {
                        : p.worktree     ? "the working tree at " + p.commit.substr(0, 12) +
                                           (p.dirty ? " with uncommitted changes" : "")
                                     : "commit " + p.commit.substr(0, 12);
-    std::cout << "published " << result.bundle.files().size() << " files ("
+    std::cout << "published " << result.bundle.size() << " files ("
               << human_size(result.bundle.total_bytes()) << ") from " << from << " to "
               << options.out_dir.string() << " in " << ms << " ms\n";
     if (const std::optional<SignedRelease>& r = result.release) {

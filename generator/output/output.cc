@@ -8,6 +8,8 @@
 
 #include <cerrno>
 #include <cstring>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <system_error>
 
@@ -23,7 +25,7 @@ std::string errno_text() {
   return std::strerror(errno);
 }
 
-Status write_file(const fs::path& path, const std::string& bytes) {
+Status write_file(const fs::path& path, std::string_view bytes) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return Status::Error("cannot create " + path.string() + ": " + errno_text());
   size_t done = 0;
@@ -67,47 +69,90 @@ Status sync(const fs::path& dir, bool whole_file_system) {
   return Status::Ok();
 }
 
-}  // namespace
+// Under `dir`, creating the folders on the way.
+Status write_into(const fs::path& dir, const std::string& path, std::string_view bytes) {
+  fs::path target = dir / path;
+  std::error_code ec;
+  fs::create_directories(target.parent_path(), ec);
+  if (ec) {
+    return Status::Error("cannot create " + target.parent_path().string() + ": " + ec.message());
+  }
+  return write_file(target, bytes);
+}
 
-Status write_atomically(const Bundle& bundle, const fs::path& out_dir_arg) {
-  StageScope stage("output");
-  if (Status s = check_replaceable(out_dir_arg); !s.ok()) return s;
+fs::path normal_out_dir(const fs::path& out_dir_arg) {
   fs::path out_dir = out_dir_arg.lexically_normal();
   if (out_dir.filename().empty()) out_dir = out_dir.parent_path();
-  fs::path parent = out_dir.parent_path().empty() ? fs::path(".") : out_dir.parent_path();
+  return out_dir;
+}
+
+fs::path parent_of(const fs::path& out_dir) {
+  return out_dir.parent_path().empty() ? fs::path(".") : out_dir.parent_path();
+}
+
+}  // namespace
+
+StagedOutput::StagedOutput(fs::path out_dir, std::unique_ptr<StagingFolder> staging, Hash hash)
+    : out_dir_(std::move(out_dir)), staging_(std::move(staging)), hash_(std::move(hash)) {}
+
+StagedOutput::~StagedOutput() = default;
+
+Result<std::unique_ptr<StagedOutput>> StagedOutput::open(const fs::path& out_dir_arg, Hash hash) {
+  StageScope stage("output");
+  if (Status s = check_replaceable(out_dir_arg); !s.ok()) return s;
+  const fs::path out_dir = normal_out_dir(out_dir_arg);
+  const fs::path parent = parent_of(out_dir);
   std::error_code ec;
   fs::create_directories(parent, ec);
   if (ec) return Status::Error("cannot create " + parent.string() + ": " + ec.message());
-
-  // A sibling, so the final rename stays on one filesystem. It goes away with `staging`
-  // however this function returns; a killed build's is removed by the next build.
+  // A sibling, so the final rename stays on one filesystem. It goes away with this object
+  // however the build ends; a killed build's is removed by the next build.
   Result<std::unique_ptr<StagingFolder>> created = StagingFolder::create(out_dir);
   if (!created.ok()) return created.status();
-  const fs::path& staging = (*created)->path();
+  return std::unique_ptr<StagedOutput>(
+      new StagedOutput(out_dir, std::move(*created), std::move(hash)));
+}
 
+Result<std::string> StagedOutput::put(const std::string& path, std::string_view bytes) {
+  if (Status s = write_into(staging_->path(), path, bytes); !s.ok()) return s;
+  return hash_ ? hash_(bytes) : std::string();
+}
+
+Result<std::string> StagedOutput::get(const std::string& path) const {
+  const fs::path file = staging_->path() / path;
+  std::ifstream in(file, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in.good() && !in.eof()) return Status::Error("cannot read " + file.string());
+  return bytes;
+}
+
+Status StagedOutput::commit(const Bundle& bundle) {
+  StageScope stage("output");
+  const fs::path& staging = staging_->path();
   for (const auto& [path, bytes] : bundle.files()) {
-    fs::path target = staging / path;
-    fs::create_directories(target.parent_path(), ec);
-    if (ec) {
-      return Status::Error("cannot create " + target.parent_path().string() + ": " + ec.message());
-    }
-    if (Status s = write_file(target, bytes); !s.ok()) return s;
+    if (Status s = write_into(staging, path, bytes); !s.ok()) return s;
   }
-
   // On disk before the rename publishes it: after a power loss the new site is complete
   // or absent, never a tree of empty files.
   if (Status s = sync(staging, true); !s.ok()) return s;
 
-  if (fs::exists(out_dir, ec)) {
+  std::error_code ec;
+  if (fs::exists(out_dir_, ec)) {
     // RENAME_EXCHANGE swaps both names in one step: there is no instant without a site.
     // The staging folder then holds the previous site, removed with it.
-    if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, out_dir.c_str(), RENAME_EXCHANGE) != 0) {
-      return Status::Error("cannot replace " + out_dir.string() + ": " + errno_text());
+    if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, out_dir_.c_str(), RENAME_EXCHANGE) != 0) {
+      return Status::Error("cannot replace " + out_dir_.string() + ": " + errno_text());
     }
-  } else if (::rename(staging.c_str(), out_dir.c_str()) != 0) {
-    return Status::Error("cannot create " + out_dir.string() + ": " + errno_text());
+  } else if (::rename(staging.c_str(), out_dir_.c_str()) != 0) {
+    return Status::Error("cannot create " + out_dir_.string() + ": " + errno_text());
   }
-  return sync(parent, false);
+  return sync(parent_of(out_dir_), false);
+}
+
+Status write_atomically(const Bundle& bundle, const fs::path& out_dir) {
+  Result<std::unique_ptr<StagedOutput>> staged = StagedOutput::open(out_dir, nullptr);
+  if (!staged.ok()) return staged.status();
+  return (*staged)->commit(bundle);
 }
 
 }  // namespace trustpage

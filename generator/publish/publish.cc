@@ -181,8 +181,9 @@ std::filesystem::path themes_folder(const std::filesystem::path& content_dir) {
   return dir.parent_path() / "themes";
 }
 
-BuildResult build_bundle(const BuildOptions& options) {
+BuildResult build_bundle(const BuildOptions& options, FileStore* stream) {
   BuildResult result;
+  result.bundle.stream_into(stream);
   Result<std::unique_ptr<Source>> source = open_source(options);
   if (!source.ok()) {
     result.diagnostics.add(source.status());
@@ -284,9 +285,11 @@ BuildResult build_bundle(const BuildOptions& options) {
     for (const Checklist& c : content.checklists) {
       for (const std::string& format : info.download_formats) {
         std::string route = checklist_download_route(c, format);
-        auto file = result.bundle.files().find(route);
-        if (file != result.bundle.files().end()) {
+        if (auto file = result.bundle.files().find(route); file != result.bundle.files().end()) {
           info.signed_downloads[route] = sha256_hex(file->second);
+        } else if (auto kept = result.bundle.stored().find(route);
+                   kept != result.bundle.stored().end()) {
+          info.signed_downloads[route] = kept->second;
         }
       }
     }
@@ -343,10 +346,16 @@ BuildResult publish(const BuildOptions& options) {
     refused.diagnostics.add(s);
     return refused;
   }
-  BuildResult result = build_bundle(options);
-  if (!result.diagnostics.has_errors()) {
-    result.diagnostics.add(write_atomically(result.bundle, options.out_dir));
+  // The staging folder first: pages go into it as they are rendered.
+  Result<std::unique_ptr<StagedOutput>> staged = StagedOutput::open(options.out_dir, sha256_hex);
+  if (!staged.ok()) {
+    BuildResult refused;
+    refused.diagnostics.add(staged.status());
+    return refused;
   }
+  BuildResult result = build_bundle(options, staged->get());
+  if (!result.diagnostics.has_errors()) result.diagnostics.add((*staged)->commit(result.bundle));
+  result.bundle.stream_into(nullptr);  // the staging folder goes with `staged`
   return result;
 }
 

@@ -64,10 +64,12 @@ struct BuildResult {
   std::optional<SignedRelease> release;
 };
 
-// Reads, validates and renders the site into memory. Writes nothing.
-BuildResult build_bundle(const BuildOptions& options);
+// Reads, validates and renders the site into memory, or with `stream` each file into it as
+// it is rendered (BuildResult::bundle then keeps only their digests).
+BuildResult build_bundle(const BuildOptions& options, FileStore* stream = nullptr);
 
-// build_bundle, then writes it to options.out_dir atomically (only if there were no errors).
+// build_bundle streaming into a staging folder beside options.out_dir, which replaces it in
+// one step only if there were no errors: memory does not grow with the site.
 BuildResult publish(const BuildOptions& options);
 
 // Validates the working tree: everything `build --worktree` checks, without writing.

@@ -31,10 +31,14 @@ Result<std::string> sha256_file(const std::filesystem::path& path) {
 }
 
 std::string make_manifest(const Bundle& bundle) {
+  // Files in memory and files in the store, merged in byte order of their paths.
+  std::map<std::string_view, std::string> digests;
+  for (const auto& [path, bytes] : bundle.files()) digests.emplace(path, sha256_hex(bytes));
+  for (const auto& [path, digest] : bundle.stored()) digests.emplace(path, digest);
   std::string out;
-  for (const auto& [path, bytes] : bundle.files()) {  // std::map: sorted by bytes
+  for (const auto& [path, digest] : digests) {
     if (is_signature_file(path)) continue;
-    out += sha256_hex(bytes) + "  " + path + "\n";
+    out += digest + "  " + std::string(path) + "\n";
   }
   return out;
 }

@@ -52,18 +52,18 @@ Result<ReleasePlan> plan_release(const ChainOptions& options) {
           "--first-release if this trust center has never been published. Nothing was written");
     }
     if (options.rotate_from) {
-      return Status::Error("--rotate-from needs the release signed by the old key: pass "
-                           "--previous URL (the deployed site)");
+      return Status::Error(
+          "--rotate-from needs the release signed by the old key: pass "
+          "--previous URL (the deployed site)");
     }
     return plan;
   }
   auto previous_record = ReleaseRecord::parse(options.previous.at(std::string(kReleasePath)));
   if (options.first_release) {
-    return Status::Error(
-        "--first-release, but " + origin + " holds release " +
-        (previous_record.ok() ? std::to_string(previous_record->sequence) : "?") +
-        ": a new chain would look like a fork to every customer who saw it. Drop "
-        "--first-release to continue the chain (or publish to a new, empty site)");
+    return Status::Error("--first-release, but " + origin + " holds release " +
+                         (previous_record.ok() ? std::to_string(previous_record->sequence) : "?") +
+                         ": a new chain would look like a fork to every customer who saw it. Drop "
+                         "--first-release to continue the chain (or publish to a new, empty site)");
   }
   // The deployed release is verified as a customer would, pinned to the key that must have
   // signed it; its expiry does not matter (a late release is still the next one).
@@ -99,7 +99,8 @@ Result<ReleasePlan> plan_release(const ChainOptions& options) {
                          ": the chain cannot grow further");
   }
   if (!same_key) {
-    if (!options.rotate_from || options.rotate_from->public_key().fingerprint() != report.fingerprint) {
+    if (!options.rotate_from ||
+        options.rotate_from->public_key().fingerprint() != report.fingerprint) {
       return Status::Error("the deployed release in " + origin + " is signed by " +
                            report.fingerprint + ", not by this key " + own +
                            ". To change keys, pass --rotate-from OLD.key (the key " +
@@ -131,10 +132,11 @@ Status sign_bundle(Bundle& bundle, const ReleasePlan& plan, const SigningKey& ke
   }
   const std::string untrusted = "trustpage release signature, key " + record.fingerprint;
   for (const std::string& route : downloads) {
-    auto file = bundle.files().find(route);
-    if (file == bundle.files().end()) continue;
+    if (!bundle.contains(route)) continue;
+    Result<std::string> bytes = bundle.read(route);
+    if (!bytes.ok()) return bytes.status();
     Result<std::string> minisig =
-        minisign_sign(key, file->second, untrusted,
+        minisign_sign(key, *bytes, untrusted,
                       one_line("trustpage file " + route + " release " +
                                std::to_string(record.sequence) + " commit " + record.commit +
                                " expires " + record.expires + " site " + record.site));

@@ -85,3 +85,71 @@ TEST_CASE("output creates missing parent folders and writes into an empty folder
   REQUIRE(write_atomically(site("v1"), root / "empty").ok());
   CHECK(slurp(root / "empty/checklists/meti/index.html") == "<p>meti</p>");
 }
+
+namespace {
+
+// A stand-in digest that says which bytes it saw (the real one is SHA-256, from sign/).
+std::string tagged(std::string_view bytes) {
+  return "digest-of:" + std::string(bytes);
+}
+
+int siblings(const fs::path& root) {
+  int entries = 0;
+  for ([[maybe_unused]] auto& e : fs::directory_iterator(root)) ++entries;
+  return entries;
+}
+
+}  // namespace
+
+TEST_CASE("a streaming bundle writes each file into the staging folder as it is added") {
+  fs::path root = fresh_dir("stream");
+  fs::path out = root / "public";
+  REQUIRE(write_atomically(site("v1"), out).ok());
+  auto staged = trustpage::StagedOutput::open(out, tagged);
+  REQUIRE(staged.ok());
+  Bundle bundle;
+  REQUIRE(bundle.add("robots.txt", "kept in memory").ok());
+  bundle.stream_into(staged->get());
+  REQUIRE(bundle.add("index.html", "v2").ok());
+  REQUIRE(bundle.add("checklists/a/index.html", "<p>a</p>").ok());
+  // Only the digest stays in memory; the bytes are on disk already, the site unchanged.
+  CHECK(bundle.files().size() == 1);
+  CHECK(bundle.stored().at("index.html") == "digest-of:v2");
+  CHECK(bundle.size() == 3);
+  CHECK(*bundle.read("checklists/a/index.html") == "<p>a</p>");
+  CHECK(slurp(out / "index.html") == "v1");
+  CHECK_FALSE(bundle.add("index.html", "again").ok());  // a duplicate, also when streamed
+  REQUIRE((*staged)->commit(bundle).ok());
+  CHECK(slurp(out / "index.html") == "v2");
+  CHECK(slurp(out / "robots.txt") == "kept in memory");
+  CHECK(slurp(out / "checklists/a/index.html") == "<p>a</p>");
+  CHECK_FALSE(fs::exists(out / "checklists/meti"));
+  staged->reset();
+  CHECK(siblings(root) == 1);
+}
+
+TEST_CASE("a streamed build that never commits leaves the previous site and no staging folder") {
+  fs::path root = fresh_dir("stream-abandoned");
+  fs::path out = root / "public";
+  REQUIRE(write_atomically(site("v1"), out).ok());
+  {
+    auto staged = trustpage::StagedOutput::open(out, tagged);
+    REQUIRE(staged.ok());
+    Bundle bundle;
+    bundle.stream_into(staged->get());
+    REQUIRE(bundle.add("index.html", "half a site").ok());
+    CHECK(siblings(root) == 3);  // public/, the staging folder and its lock file
+  }
+  CHECK(slurp(out / "index.html") == "v1");
+  CHECK(siblings(root) == 1);
+}
+
+TEST_CASE("a streamed build refuses, before writing anything, a folder that is not a site") {
+  fs::path root = fresh_dir("stream-refused");
+  fs::create_directories(root / "notes");
+  std::ofstream(root / "notes/todo.txt") << "mine";
+  auto staged = trustpage::StagedOutput::open(root / "notes", tagged);
+  REQUIRE_FALSE(staged.ok());
+  CHECK_THAT(staged.status().message(), Catch::Contains("does not look like a published site"));
+  CHECK(siblings(root) == 1);
+}
