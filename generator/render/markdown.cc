@@ -214,6 +214,9 @@ Result<Markup> render_markdown(std::string_view markdown, const LinkResolver& re
     return Status::Error("rendered Markdown is not well-formed XHTML: " + error);
   }
   ExpandBreakMarkers(markup.root());
+  if (Result<std::string_view> serialized = markup.html(); !serialized.ok()) {
+    return serialized.status();
+  }
   return markup;
 }
 

@@ -26,12 +26,18 @@ Result<std::string_view> Markup::html() const {
     Result<std::string> html = serialize_html5_fragment(f.doc.document_element());
     if (html.ok()) {
       f.html = std::move(*html);
+      f.doc.reset();
     } else {
       f.status = html.status();
     }
   });
   if (!f.status.ok()) return f.status;
   return std::string_view(f.html);
+}
+
+std::string_view Markup::html_or_empty() const {
+  Result<std::string_view> serialized = html();
+  return serialized.ok() ? *serialized : std::string_view("x");  // unserializable: not empty
 }
 
 bool MarkupBuilder::parse(const std::string& xhtml, Markup& out, std::string* error) {

@@ -16,12 +16,15 @@
 
 namespace trustpage {
 
-// A parsed XML fragment: the children of root() are what gets inserted.
+// A parsed XML fragment: the children of root() are what gets inserted. Once serialized
+// (html(); the Markdown renderer does it before handing the Markup out) only the HTML is
+// kept: a site holds every item's rendered remarks, and the DOM of each cost ten times its
+// text. root() is then an empty node.
 class Markup {
  public:
   Markup();
   pugi::xml_node root() const { return fragment_->doc.document_element(); }
-  bool empty() const { return !root().first_child(); }
+  bool empty() const { return html_or_empty().empty(); }
   // The fragment as HTML5, serialized on first use and then shared by every page that
   // shows it (pages render in parallel). Fails like serialize_html5_fragment().
   Result<std::string_view> html() const;
@@ -34,6 +37,7 @@ class Markup {
     Status status = Status::Ok();
     std::string html;
   };
+  std::string_view html_or_empty() const;
   std::shared_ptr<Fragment> fragment_;
 };
 

@@ -10,10 +10,17 @@ using trustpage::render_markdown;
 
 namespace {
 
+// What a page gets of the Markup: its HTML, serialized once.
+trustpage::Result<std::string> HtmlOf(const trustpage::Markup& markup) {
+  trustpage::Result<std::string_view> html = markup.html();
+  if (!html.ok()) return html.status();
+  return std::string(*html);
+}
+
 std::string Html(const std::string& markdown) {
   const auto markup = render_markdown(markdown);
   REQUIRE(markup.ok());
-  const auto html = trustpage::serialize_html5_fragment(markup->root());
+  const auto html = HtmlOf(*markup);
   REQUIRE(html.ok());
   return *html;
 }
@@ -69,7 +76,7 @@ TEST_CASE("empty Markdown is empty markup") {
 TEST_CASE("invalid UTF-8 does not break the markup") {
   const auto markup = render_markdown(std::string("bad \xff\xfe bytes"));
   REQUIRE(markup.ok());
-  const auto html = trustpage::serialize_html5_fragment(markup->root());
+  const auto html = HtmlOf(*markup);
   REQUIRE(html.ok());
   CHECK(*html == "<p>bad \xEF\xBF\xBD\xEF\xBF\xBD bytes</p>\n");
 }
@@ -86,7 +93,7 @@ TEST_CASE("a line break inside Japanese text joins the lines without a space") {
   auto html = [](const char* md) {
     trustpage::Result<trustpage::Markup> m = render_markdown(md);
     REQUIRE(m.ok());
-    trustpage::Result<std::string> out = trustpage::serialize_html5_fragment(m->root());
+    trustpage::Result<std::string> out = HtmlOf(*m);
     REQUIRE(out.ok());
     return *out;
   };
@@ -104,21 +111,21 @@ TEST_CASE("links with schemes other than http, https and mailto are emptied") {
     INFO(md);
     trustpage::Result<trustpage::Markup> m = render_markdown(md);
     REQUIRE(m.ok());
-    trustpage::Result<std::string> out = trustpage::serialize_html5_fragment(m->root());
+    trustpage::Result<std::string> out = HtmlOf(*m);
     REQUIRE(out.ok());
     CHECK(out->find(":") == std::string::npos);
   }
   trustpage::Result<trustpage::Markup> ok = render_markdown("[a](https://e.com/) [b](mailto:a@e.com)");
   REQUIRE(ok.ok());
-  CHECK_THAT(*trustpage::serialize_html5_fragment(ok->root()), Catch::Contains("href=\"https://e.com/\""));
-  CHECK_THAT(*trustpage::serialize_html5_fragment(ok->root()), Catch::Contains("href=\"mailto:a@e.com\""));
+  CHECK_THAT(*HtmlOf(*ok), Catch::Contains("href=\"https://e.com/\""));
+  CHECK_THAT(*HtmlOf(*ok), Catch::Contains("href=\"mailto:a@e.com\""));
 }
 
 TEST_CASE("<br> in a table cell, as pasted from Excel, becomes a line break; other HTML is dropped") {
   trustpage::Result<trustpage::Markup> m =
       render_markdown("| 項目 | 回答 |\n|---|---|\n| 暗号化 | TLS 1.2<br>TLS 1.3<BR/>AES-256 <b>x</b> |\n");
   REQUIRE(m.ok());
-  trustpage::Result<std::string> out = trustpage::serialize_html5_fragment(m->root());
+  trustpage::Result<std::string> out = HtmlOf(*m);
   REQUIRE(out.ok());
   CHECK_THAT(*out, Catch::Contains("TLS 1.2<br>"));
   CHECK_THAT(*out, Catch::Contains("TLS 1.3<br>"));
@@ -141,6 +148,6 @@ TEST_CASE("an image from another site is not loaded: it becomes a plain link") {
                                         return std::string("../documents/fig.png");
                                       });
   REQUIRE(markup.ok());
-  CHECK(*trustpage::serialize_html5_fragment(markup->root()) ==
+  CHECK(*HtmlOf(*markup) ==
         "<p><img src=\"../documents/fig.png\" alt=\"図\"></p>\n");
 }

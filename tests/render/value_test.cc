@@ -31,9 +31,13 @@ TEST_CASE("MarkupBuilder keeps text and whitespace between elements") {
   REQUIRE(MarkupBuilder::parse("<em>a</em> <b>b</b>\n<p>x &amp; y</p>", m, &error));
   CHECK_FALSE(m.empty());
   CHECK(Value(m).truthy());
-  const auto html = trustpage::serialize_html5_fragment(m.root());
+  const auto html = m.html();
   REQUIRE(html.ok());
   CHECK(*html == "<em>a</em> <b>b</b>\n<p>x &amp; y</p>");
+  // Serialized, it keeps only the HTML: copies share it, and it stays the same.
+  const Markup copy = m;
+  CHECK(*copy.html() == *html);
+  CHECK_FALSE(m.root());
 }
 
 TEST_CASE("MarkupBuilder refuses malformed XML and escaping its wrapper") {
