@@ -1,0 +1,296 @@
+// answer_questionnaire: read the sheet, find its table, match each question, write the copy.
+#include <algorithm>
+
+#include "answer/answer.h"
+#include "answer/choices.h"
+#include "answer/citation.h"
+#include "answer/csv_cells.h"
+#include "answer/item_index.h"
+#include "answer/layout.h"
+#include "answer/xlsx_cells.h"
+#include "common/unicode.h"
+#include "import/import.h"
+#include "import/zip_package.h"
+
+namespace trustpage {
+namespace {
+
+using answer_detail::CellWrite;
+using answer_detail::Choices;
+using answer_detail::Layout;
+
+// A second item is cited beside the best one when it scores this close to it: "バックアップ
+// の頻度と保存期間" is two items' question.
+constexpr double kAlsoCitedRatio = 0.8;
+constexpr size_t kMaxCited = 3;
+constexpr size_t kCandidates = 3;
+constexpr size_t kTitleCodePoints = 40;
+
+struct ReadTable {
+  Sheet sheet;
+  Layout layout;
+};
+
+bool is_xlsx(const std::string& bytes) {
+  return bytes.rfind("PK\x03\x04", 0) == 0;
+}
+
+// The worksheet asked for, else the first whose header names a question and an answer column
+// (a workbook often opens with an instruction sheet, 記入要領).
+Result<ReadTable> read_table(const std::string& bytes, const std::string& file,
+                             const std::string& worksheet) {
+  std::vector<std::string> names = {worksheet};
+  if (is_xlsx(bytes) && worksheet.empty()) {
+    Result<import_detail::ZipHandle> zip = import_detail::open_package(bytes, file);
+    if (!zip.ok()) return zip.status();
+    Result<std::vector<import_detail::WorksheetPart>> sheets =
+        import_detail::list_worksheets(zip->get(), file);
+    if (!sheets.ok()) return sheets.status();
+    names.clear();
+    for (const auto& s : *sheets) names.push_back(s.name);
+    if (names.empty()) names.push_back("");
+  }
+  std::optional<Status> first_error;
+  for (const std::string& name : names) {
+    Result<Sheet> sheet = read_sheet(bytes, file, Encoding::kAuto, name);
+    if (!sheet.ok()) {
+      // A damaged package fails the same way for every sheet.
+      if (!is_xlsx(bytes) || names.size() == 1 ||
+          sheet.status().message().find("cannot read this XLSX") != std::string::npos) {
+        return sheet.status();
+      }
+      if (!first_error) first_error = sheet.status();
+      continue;
+    }
+    Result<Layout> layout = answer_detail::find_layout(*sheet);
+    if (layout.ok()) return ReadTable{std::move(*sheet), std::move(*layout)};
+    if (!first_error) first_error = layout.status();
+  }
+  if (names.size() > 1) {
+    std::string list;
+    for (const std::string& n : names) list += (list.empty() ? "" : ", ") + ("\"" + n + "\"");
+    return Status::Error(Location{file},
+                         "no worksheet (" + list +
+                             ") has a header row with a question column and an answer column "
+                             "— the table needs a header such as 質問 (or 確認項目, 項目) over "
+                             "the questions and 回答 over the answers");
+  }
+  return *first_error;
+}
+
+std::string cell(const SheetRow& row, int column) {
+  return column >= 0 && column < static_cast<int>(row.cells.size()) ? row.cells[column] : "";
+}
+
+std::string short_title(const answer_detail::IndexedItem& found) {
+  std::vector<char32_t> name = code_points(found.item->item);
+  if (name.size() > kTitleCodePoints) {
+    name.resize(kTitleCodePoints);
+    name.push_back(U'…');
+  }
+  return found.checklist->id + " No." + found.item->no + " " + to_utf8(name);
+}
+
+ItemMatch match_of(const Site& site, const answer_detail::ItemIndex& index,
+                   const answer_detail::ScoredItem& scored) {
+  const answer_detail::IndexedItem& found = index.items()[scored.index];
+  return {found.item->id, short_title(found),
+          answer_detail::item_url(site, *found.checklist, *found.item), scored.score};
+}
+
+std::string row_list(const std::vector<int>& rows) {
+  std::string out;
+  for (size_t i = 0; i < rows.size() && i < 10; ++i)
+    out += (i ? ", " : "") + std::to_string(rows[i]);
+  if (rows.size() > 10) out += " and " + std::to_string(rows.size() - 10) + " more";
+  return out;
+}
+
+// The customer's sample answers, or answers from an earlier run: refused unless --overwrite.
+Status refuse_filled(const ReadTable& table, const std::vector<const SheetRow*>& questions,
+                     const std::string& file) {
+  const Layout& layout = table.layout;
+  std::vector<int> rows;
+  std::string first_value;
+  for (const SheetRow* row : questions) {
+    std::string value = cell(*row, layout.answer);
+    if (value.empty() && layout.remarks) value = cell(*row, *layout.remarks);
+    if (value.empty()) continue;
+    if (rows.empty()) first_value = value.substr(0, 60);
+    rows.push_back(row->number);
+  }
+  if (rows.empty()) return Status::Ok();
+  std::string where = table.sheet.row_word() + (rows.size() > 1 ? "s " : " ") + row_list(rows);
+  return Status::Error(
+      Location{file, rows.front()},
+      where + ": the answer column " +
+          answer_detail::column_name(table.sheet, layout, layout.answer) +
+          (layout.remarks ? " or the remarks column " +
+                                answer_detail::column_name(table.sheet, layout, *layout.remarks)
+                          : "") +
+          " already holds text (\"" + first_value +
+          "\") — the customer's sample answers, or an earlier fill? Nothing was written; pass "
+          "--overwrite to replace them with the published answers");
+}
+
+std::optional<Choices> find_choices(const std::string& bytes, const std::string& file,
+                                    const ReadTable& table, int first_row, int last_row) {
+  if (table.sheet.format == "xlsx") {
+    Result<import_detail::ZipHandle> zip = import_detail::open_package(bytes, file);
+    if (zip.ok()) {
+      Result<pugi::xml_document> doc =
+          import_detail::parse_part(zip->get(), table.sheet.part, file, true);
+      if (doc.ok()) {
+        if (auto found =
+                answer_detail::dropdown_choices(*doc, table.layout.answer, first_row, last_row)) {
+          return found;
+        }
+      }
+    }
+  }
+  return answer_detail::header_choices(
+      cell(table.sheet.rows[table.layout.header], table.layout.answer));
+}
+
+Result<std::string> write_copy(const std::string& bytes, const std::string& file,
+                               const Sheet& sheet, const std::vector<CellWrite>& writes,
+                               size_t* replaced) {
+  if (sheet.format != "xlsx") {
+    return answer_detail::set_delimited_cells(bytes, sheet, writes, replaced);
+  }
+  Result<import_detail::ZipHandle> zip = import_detail::open_package(bytes, file);
+  if (!zip.ok()) return zip.status();
+  Result<std::optional<std::string>> xml = import_detail::read_part(zip->get(), sheet.part, file);
+  if (!xml.ok()) return xml.status();
+  if (!*xml) return import_detail::broken_workbook(file, sheet.part + " is missing");
+  Result<std::string> edited = answer_detail::set_inline_strings(**xml, writes, file);
+  if (!edited.ok()) return edited.status();
+  return answer_detail::replace_part(bytes, sheet.part, *edited, file);
+}
+
+}  // namespace
+
+Result<FilledQuestionnaire> answer_questionnaire(const std::string& bytes, const std::string& file,
+                                                 const Content& content,
+                                                 const AnswerOptions& options) {
+  Result<ReadTable> table = read_table(bytes, file, options.worksheet);
+  if (!table.ok()) return table.status();
+  const Sheet& sheet = table->sheet;
+  const Layout& layout = table->layout;
+
+  std::vector<const SheetRow*> questions;
+  std::vector<std::string> question_texts;
+  for (size_t r = layout.header + 1; r < sheet.rows.size(); ++r) {
+    std::string text;
+    for (int c : layout.questions) {
+      std::string part = cell(sheet.rows[r], c);
+      if (!part.empty()) text += (text.empty() ? "" : "\n") + part;
+    }
+    if (text.empty()) continue;
+    questions.push_back(&sheet.rows[r]);
+    question_texts.push_back(text);
+  }
+  if (questions.empty()) {
+    return Status::Error(Location{file, sheet.rows[layout.header].number},
+                         "no questions below the header row in column " +
+                             answer_detail::column_name(sheet, layout, layout.questions.front()));
+  }
+  if (!options.overwrite) {
+    if (Status s = refuse_filled(*table, questions, file); !s.ok()) return s;
+  }
+
+  FilledQuestionnaire filled;
+  filled.format = sheet.format;
+  filled.worksheet = sheet.sheet_name;
+  std::optional<Choices> choices =
+      find_choices(bytes, file, *table, questions.front()->number, questions.back()->number);
+  std::string questions_at;
+  for (int c : layout.questions) {
+    questions_at +=
+        (questions_at.empty() ? "" : ", ") + answer_detail::column_name(sheet, layout, c);
+  }
+  filled.layout.push_back(
+      "header: " + sheet.row_word() + " " + std::to_string(sheet.rows[layout.header].number) +
+      "; questions: " + questions_at + " (" + std::to_string(questions.size()) + " rows)");
+  std::string answer_line = "answers: " + answer_detail::column_name(sheet, layout, layout.answer);
+  if (choices) {
+    std::string list;
+    for (const std::string& v : choices->values) list += (list.empty() ? "" : "/") + v;
+    answer_line += ", one of " + list + " (from " + choices->source + ")";
+  } else {
+    answer_line += ", free text (no dropdown or choices in the header)";
+  }
+  filled.layout.push_back(answer_line);
+  filled.layout.push_back(
+      layout.remarks ? "sources: " + answer_detail::column_name(sheet, layout, *layout.remarks)
+      : choices      ? "sources: no remarks column — listed in this report only"
+                     : "sources: no remarks column — appended to the answer");
+  if (!layout.others.empty()) {
+    std::string others;
+    for (int c : layout.others) {
+      others += (others.empty() ? "" : ", ") + answer_detail::column_name(sheet, layout, c);
+    }
+    filled.layout.push_back("left as they are: " + others);
+  }
+
+  answer_detail::ItemIndex index(content);
+  std::vector<CellWrite> writes;
+  for (size_t q = 0; q < questions.size(); ++q) {
+    AnsweredRow row;
+    row.row = questions[q]->number;
+    row.question = question_texts[q];
+    std::vector<answer_detail::ScoredItem> found = index.search(row.question);
+    double top = found.empty() ? 0 : found.front().score;
+    for (size_t i = 0; i < found.size() && i < kCandidates; ++i) {
+      row.candidates.push_back(match_of(content.site, index, found[i]));
+    }
+    if (top < kNoMatchScore) {
+      row.outcome = RowOutcome::kUnanswered;
+      filled.rows.push_back(std::move(row));
+      continue;
+    }
+    if (top < options.min_score) {
+      row.outcome = RowOutcome::kUnsure;
+      filled.rows.push_back(std::move(row));
+      continue;
+    }
+    const answer_detail::IndexedItem& best = index.items()[found.front().index];
+    std::string answer = best.item->answer;
+    if (choices) {
+      std::optional<std::string> choice = answer_detail::choice_for(*choices, best.item->status);
+      if (!choice) {
+        row.outcome = RowOutcome::kUnsure;
+        row.note = "the best item's status is " + std::string(to_string(best.item->status)) +
+                   " and no choice says that: answer by hand";
+        filled.rows.push_back(std::move(row));
+        continue;
+      }
+      answer = *choice;
+    }
+    std::string sources;
+    for (size_t i = 0; i < found.size() && row.cited.size() < kMaxCited; ++i) {
+      if (i > 0 && found[i].score < std::max(options.min_score, top * kAlsoCitedRatio)) break;
+      const answer_detail::IndexedItem& item = index.items()[found[i].index];
+      row.cited.push_back(match_of(content.site, index, found[i]));
+      sources +=
+          (sources.empty() ? "" : "\n\n") +
+          answer_detail::citation_text(content.site, *item.checklist, *item.item, options.release);
+    }
+    row.outcome = RowOutcome::kFilled;
+    row.candidates.clear();
+    if (layout.remarks) {
+      writes.push_back({row.row, *layout.remarks, sources});
+    } else if (!choices) {
+      answer = sources;  // the citation opens with the item's answer
+    }
+    writes.push_back({row.row, layout.answer, answer});
+    row.answer = answer;
+    filled.rows.push_back(std::move(row));
+  }
+  Result<std::string> copy = write_copy(bytes, file, sheet, writes, &filled.replaced_characters);
+  if (!copy.ok()) return copy.status();
+  filled.bytes = std::move(*copy);
+  return filled;
+}
+
+}  // namespace trustpage
