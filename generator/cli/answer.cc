@@ -12,6 +12,7 @@
 #include "cli/commands.h"
 #include "common/atomic_file.h"
 #include "common/local_time.h"
+#include "sign/release.h"
 
 namespace trustpage {
 namespace fs = std::filesystem;
@@ -32,12 +33,31 @@ Result<std::string> read_questionnaire(const fs::path& path) {
   return bytes.str();
 }
 
-// What every answer cites: the commit the content was read from, and its date.
-std::string release_of(const Provenance& p) {
+// What every answer cites: the signed release of the published site (`--published DIR`)
+// when it was built from the commit answered from, else that commit and its date.
+std::string release_of(const Provenance& p, const std::optional<fs::path>& published) {
   if (p.commit.empty()) return "";
-  std::string text = "commit " + p.commit.substr(0, 12) + ", " +
-                     format_local_time(p.time, p.offset_minutes, "%Y-%m-%d");
-  return text;
+  std::string commit = "commit " + p.commit.substr(0, 12) + ", " +
+                       format_local_time(p.time, p.offset_minutes, "%Y-%m-%d");
+  if (!published) return commit;
+  fs::path file = *published / std::string(kReleasePath);
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  Result<ReleaseRecord> record = ReleaseRecord::parse(bytes.str(), file.string());
+  if (!in || !record.ok()) {
+    std::cerr << "note: " << file.string() << ": "
+              << (in ? record.status().message() : std::string("cannot read it"))
+              << " — the answers cite the commit instead\n";
+    return commit;
+  }
+  if (record->commit != p.commit) {
+    std::cerr << "note: " << file.string() << " is release " << record->sequence << " of commit "
+              << record->commit.substr(0, 12) << ", not of the commit answered from ("
+              << p.commit.substr(0, 12) << ") — the answers cite the commit instead\n";
+    return commit;
+  }
+  return "release " + std::to_string(record->sequence) + " (" + record->date.substr(0, 10) + ")";
 }
 
 bool same_file(const fs::path& a, const fs::path& b) {
@@ -78,7 +98,7 @@ int run_answer(const AnswerCommand& command) {
   options.min_score = command.min_score;
   options.overwrite = command.overwrite;
   options.worksheet = command.sheet;
-  options.release = release_of(loaded.provenance);
+  options.release = release_of(loaded.provenance, command.published);
   Result<FilledQuestionnaire> filled =
       answer_questionnaire(*bytes, command.file.string(), loaded.content, options);
   if (!filled.ok()) return fail(filled.status());
@@ -145,6 +165,10 @@ CLI::App* add_answer_command(CLI::App& app, AnswerCommand& command) {
   cmd->add_flag("--overwrite", command.overwrite,
                 "replace text the answer and remarks columns hold already (sample answers, an "
                 "earlier fill); without it such a sheet is refused");
+  cmd->add_option("--published", command.published,
+                  "the published site's folder (public/): when its release.json is of the "
+                  "commit answered from, answers cite \"release N (DATE)\" instead of the "
+                  "commit (run `trustpage verify` on it first: it is not verified here)");
   cmd->add_option("--sheet", command.sheet,
                   "the XLSX worksheet to fill (default: the first with a question table)");
   return cmd;

@@ -71,6 +71,7 @@ struct AnswerCommand {
   std::string rev = "HEAD";
   std::filesystem::path out;
   std::optional<std::filesystem::path> report;  // --report: the report as Markdown
+  std::optional<std::filesystem::path> published;  // --published: release.json's folder
   double min_score = 0;                         // set from kDefaultMinScore in main
   bool overwrite = false;
   std::string sheet;  // XLSX worksheet; "" the first with a question table

@@ -20,6 +20,20 @@ expect "the report is Markdown with a row per question" \
 expect "the report cites the commit" grep -q "commit [0-9a-f]\{12\}, 2026-10-01" "$work/answers.md"
 expect "the report lists the unanswered rows" grep -q "| unanswered |\|| unsure |" "$work/answers.md"
 
+# --- --published: the signed release of the deployed site is cited when it is of that commit --
+"$TRUSTPAGE" keygen --name demo --private "$work/secret/demo.key" --keys "$work/keys" >/dev/null
+"$TRUSTPAGE" build -q --html-only --sign --key "$work/secret/demo.key" --first-release \
+  --content "$repo/content" --out "$work/public"
+"$TRUSTPAGE" answer "$work/their-sheet.xlsx" --content "$repo/content" --out "$work/released.xlsx" \
+  --published "$work/public" --report "$work/released.md" >/dev/null
+expect "--published: answers cite release 1 and its date" grep -q "release 1 (2026-10-01)" "$work/released.md"
+echo "# later" >>"$repo/content/pages/overview.md"
+git -C "$repo" -c user.name=V -c user.email=v@example.com -c commit.gpgsign=false commit -qam later
+"$TRUSTPAGE" answer "$work/their-sheet.xlsx" --content "$repo/content" --out "$work/later.xlsx" \
+  --published "$work/public" --report "$work/later.md" >/dev/null 2>"$work/later.err"
+expect "--published of another commit: says so" grep -q "not of the commit answered from" "$work/later.err"
+expect "--published of another commit: cites the commit" grep -q "commit [0-9a-f]\{12\}, " "$work/later.md"
+
 # --- a second reader: formatting survived, answers are choices, sources in the remarks -----
 cat >"$work/check.py" <<'PY'
 import sys
