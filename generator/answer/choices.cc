@@ -51,32 +51,83 @@ std::optional<CellRef> parse_cell_ref(std::string_view ref) {
   return CellRef{*column, std::stoi(std::string(digits))};
 }
 
+std::optional<RangeRef> parse_range_ref(std::string_view formula) {
+  std::string text = import_detail::trim(formula);
+  if (!text.empty() && text.front() == '=') text.erase(0, 1);
+  RangeRef out;
+  size_t bang = text.rfind('!');
+  if (bang != std::string::npos) {
+    out.sheet = text.substr(0, bang);
+    if (out.sheet.size() >= 2 && out.sheet.front() == '\'' && out.sheet.back() == '\'') {
+      out.sheet = out.sheet.substr(1, out.sheet.size() - 2);
+      // A quote inside a quoted sheet name is doubled.
+      for (size_t q = out.sheet.find("''"); q != std::string::npos; q = out.sheet.find("''", q + 1))
+        out.sheet.erase(q, 1);
+    }
+    text = text.substr(bang + 1);
+  }
+  std::string cells;
+  for (char c : text) {
+    if (c != '$') cells += c;
+  }
+  size_t colon = cells.find(':');
+  std::optional<CellRef> from = parse_cell_ref(cells.substr(0, colon));
+  std::optional<CellRef> to =
+      colon == std::string::npos ? from : parse_cell_ref(cells.substr(colon + 1));
+  if (!from || !to) return std::nullopt;
+  out.from = *from;
+  out.to = *to;
+  return out;
+}
+
 std::optional<Choices> dropdown_choices(const pugi::xml_document& worksheet, int column,
-                                        int first_row, int last_row) {
-  for (pugi::xml_node v :
-       worksheet.child("worksheet").child("dataValidations").children("dataValidation")) {
-    if (std::string_view(v.attribute("type").value()) != "list") continue;
+                                        int first_row, int last_row,
+                                        const RangeReader& read_range) {
+  // Excel writes a list whose source is another sheet under extLst as x14:dataValidation,
+  // with the formula and the range in child elements (xm:f, xm:sqref); others as
+  // <dataValidation type="list" sqref="…"><formula1>. Both are read by local name.
+  auto local = [](const pugi::xml_node& n) {
+    std::string_view name = n.name();
+    size_t colon = name.find(':');
+    return colon == std::string_view::npos ? name : name.substr(colon + 1);
+  };
+  std::vector<pugi::xml_node> validations;
+  for (pugi::xpath_node found : worksheet.select_nodes("//*")) {
+    pugi::xml_node n = found.node();
+    if (local(n) == "dataValidation" && std::string_view(n.attribute("type").value()) == "list")
+      validations.push_back(n);
+  }
+  for (pugi::xml_node v : validations) {
     std::string sqref = v.attribute("sqref").value();
+    std::string formula;
+    for (pugi::xml_node child : v.children()) {
+      if (local(child) == "sqref") sqref = child.text().get();
+      if (local(child) == "formula1") {
+        formula = child.first_child().type() == pugi::node_element
+                      ? child.first_child().text().get()
+                      : child.text().get();
+      }
+    }
     bool covers = false;
     std::istringstream ranges(sqref);
     for (std::string range; ranges >> range && !covers;) {
-      size_t colon = range.find(':');
-      std::optional<CellRef> from = parse_cell_ref(range.substr(0, colon));
-      std::optional<CellRef> to =
-          colon == std::string::npos ? from : parse_cell_ref(range.substr(colon + 1));
-      if (!from || !to) continue;
-      covers = from->column <= column && column <= to->column && from->row <= last_row &&
-               first_row <= to->row;
+      std::optional<RangeRef> r = parse_range_ref(range);
+      covers = r && r->sheet.empty() && r->from.column <= column && column <= r->to.column &&
+               r->from.row <= last_row && first_row <= r->to.row;
     }
     if (!covers) continue;
-    std::string formula = import_detail::trim(v.child("formula1").text().get());
-    if (formula.size() < 2 || formula.front() != '"' || formula.back() != '"') return std::nullopt;
+    formula = import_detail::trim(formula);
     Choices choices;
-    for (std::string value : split(formula.substr(1, formula.size() - 2), {","})) {
-      if (!value.empty()) choices.values.push_back(value);
+    if (formula.size() >= 2 && formula.front() == '"' && formula.back() == '"') {
+      for (std::string value : split(formula.substr(1, formula.size() - 2), {","})) {
+        if (!value.empty()) choices.values.push_back(value);
+      }
+      choices.source = "the dropdown on " + sqref;
+    } else if (std::optional<RangeRef> range = parse_range_ref(formula); range && read_range) {
+      choices.values = read_range(*range);
+      choices.source = "the dropdown on " + sqref + ", its list in " + formula;
     }
     if (choices.values.empty()) return std::nullopt;
-    choices.source = "the dropdown on " + sqref;
     return choices;
   }
   return std::nullopt;

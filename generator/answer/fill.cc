@@ -133,6 +133,27 @@ Status refuse_filled(const ReadTable& table, const std::vector<const SheetRow*>&
           "--overwrite to replace them with the published answers");
 }
 
+// The cells of a range a dropdown takes its list from, on `range.sheet` or else on the
+// questionnaire's own worksheet.
+std::vector<std::string> range_cells(const std::string& bytes, const std::string& file,
+                                     const Sheet& sheet, const answer_detail::RangeRef& range) {
+  std::optional<Sheet> other;
+  if (!range.sheet.empty() && range.sheet != sheet.sheet_name) {
+    Result<Sheet> read = read_sheet(bytes, file, Encoding::kAuto, range.sheet);
+    if (!read.ok()) return {};
+    other = std::move(*read);
+  }
+  std::vector<std::string> values;
+  for (const SheetRow& row : (other ? *other : sheet).rows) {
+    if (row.number < range.from.row || row.number > range.to.row) continue;
+    for (int c = range.from.column; c <= range.to.column; ++c) {
+      std::string value = cell(row, c);
+      if (!value.empty()) values.push_back(value);
+    }
+  }
+  return values;
+}
+
 std::optional<Choices> find_choices(const std::string& bytes, const std::string& file,
                                     const ReadTable& table, int first_row, int last_row) {
   if (table.sheet.format == "xlsx") {
@@ -140,9 +161,12 @@ std::optional<Choices> find_choices(const std::string& bytes, const std::string&
     if (zip.ok()) {
       Result<pugi::xml_document> doc =
           import_detail::parse_part(zip->get(), table.sheet.part, file, true);
+      auto read_range = [&](const answer_detail::RangeRef& range) {
+        return range_cells(bytes, file, table.sheet, range);
+      };
       if (doc.ok()) {
-        if (auto found =
-                answer_detail::dropdown_choices(*doc, table.layout.answer, first_row, last_row)) {
+        if (auto found = answer_detail::dropdown_choices(*doc, table.layout.answer, first_row,
+                                                         last_row, read_range)) {
           return found;
         }
       }

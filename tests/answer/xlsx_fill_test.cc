@@ -120,4 +120,25 @@ TEST_CASE("the answer cell keeps its style; the filled copy opens with libzip's 
   CHECK(style_of(xml) == style_of(before));
 }
 
+TEST_CASE("a dropdown whose list is cells of another sheet: the answers are those cells") {
+  CustomerSheetOptions options;
+  options.list_sheet = true;
+  std::string bytes = customer_workbook(options);
+  Result<FilledQuestionnaire> filled =
+      answer_questionnaire(bytes, "their-sheet.xlsx", demo_content(), test_options());
+  REQUIRE(filled.ok());
+  Result<Sheet> after = read_sheet(filled->bytes, "after.xlsx", Encoding::kAuto, "チェックシート");
+  REQUIRE(after.ok());
+  size_t na = 0, filled_rows = 0;
+  for (const AnsweredRow& row : filled->rows) {
+    if (row.outcome != RowOutcome::kFilled) continue;
+    ++filled_rows;
+    std::string value = cell_at(*after, row.row, kAnswerColumn);
+    CHECK((value == "○" || value == "×" || value == "対象外"));
+    na += value == "対象外";
+  }
+  CHECK(filled_rows >= 16);
+  CHECK(na == 1);  // PCI DSS: the vendor holds no card data
+}
+
 }  // namespace trustpage::testing

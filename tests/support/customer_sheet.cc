@@ -148,7 +148,17 @@ void write_customer_sheet(const std::string& path, const CustomerSheetOptions& o
   }
   worksheet_write_comment(sheet, first, 2, "回答例: 方針の公開URLを備考に記載してください");
 
-  if (options.dropdown) {
+  if (options.dropdown && options.list_sheet) {
+    lxw_worksheet* lists = workbook_add_worksheet(workbook, "選択肢");
+    worksheet_write_string(lists, 0, 0, "○", nullptr);
+    worksheet_write_string(lists, 1, 0, "×", nullptr);
+    worksheet_write_string(lists, 2, 0, "対象外", nullptr);
+    lxw_data_validation validation = {};
+    validation.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+    validation.value_formula = const_cast<char*>("=選択肢!$A$1:$A$3");
+    worksheet_data_validation_range(sheet, first, 3, first + static_cast<int>(questions.size()) - 1,
+                                    3, &validation);
+  } else if (options.dropdown) {
     lxw_data_validation validation = {};
     // libxlsxwriter takes the list as char** and only reads it.
     static char yes[] = "はい", no[] = "いいえ", na[] = "該当なし";

@@ -25,6 +25,7 @@ inline constexpr int kCustomerFirstQuestionRow = 6;
 
 struct CustomerSheetOptions {
   bool dropdown = true;         // a list validation on the answer column
+  bool list_sheet = false;      // its choices are cells of a third sheet, 選択肢 (○/×/－)
   bool sample_answers = false;  // the customer filled two rows as examples
   bool question_header = true;  // false: the question column's header says nothing
 };
