@@ -94,7 +94,8 @@ struct AnswerReading {
   std::string text;  // the answer without its status mark ("【有】 7日前…" -> "7日前…")
 };
 
-// 〇/◯/○/有/可/対応 -> yes; ✕/×/無/不可 -> no; 一部/△ -> partial; 対象外 -> na;
+// 〇/◯/○/有/可/対応/適合/実施済 -> yes; ✕/×/無/不可/不適合/未実施 -> no;
+// 一部/△ -> partial; 対象外 -> na;
 // 非公開/定めておりません -> undisclosed; 対応予定/検討中 -> planned; as the whole cell or as
 // its leading word ("有 クラウドで…", "【無】 …", "〇☓ 〇 利用規約に記載").
 AnswerReading read_answer(const std::string& cell);

@@ -22,6 +22,10 @@ TEST_CASE("choices named in the answer column's header") {
   CHECK(choice_for(*support, AnswerStatus::kNo) == "非対応");
   CHECK(choice_for(*support, AnswerStatus::kPlanned) == "対応予定");
   CHECK(header_choices("有／無")->values.size() == 2);
+  std::optional<Choices> audit = header_choices("判定（適合／不適合／未実施）");
+  REQUIRE(audit);
+  CHECK(choice_for(*audit, AnswerStatus::kYes) == "適合");
+  CHECK(choice_for(*audit, AnswerStatus::kNo) == "不適合");
 }
 
 TEST_CASE("a header without two choices names none") {
@@ -42,6 +46,26 @@ TEST_CASE("range references as data validations write them") {
   REQUIRE(r);
   CHECK((r->sheet.empty() && r->from.row == 6 && r->to.row == 6));
   CHECK(!parse_range_ref("回答候補"));  // a defined name
+}
+
+TEST_CASE("a dropdown in Excel's x14 form, its list on another sheet") {
+  pugi::xml_document doc;
+  REQUIRE(doc.load_string(
+      "<worksheet xmlns:x14=\"x\" xmlns:xm=\"m\"><sheetData/><extLst><ext>"
+      "<x14:dataValidations count=\"1\"><x14:dataValidation type=\"list\">"
+      "<x14:formula1><xm:f>'選択肢'!$A$1:$A$2</xm:f></x14:formula1><xm:sqref>D6:D25</xm:sqref>"
+      "</x14:dataValidation></x14:dataValidations></ext></extLst></worksheet>"));
+  std::string asked;
+  RangeReader read = [&](const RangeRef& r) {
+    asked = r.sheet + " " + std::to_string(r.from.row) + "-" + std::to_string(r.to.row);
+    return std::vector<std::string>{"適合", "不適合"};
+  };
+  std::optional<Choices> c = dropdown_choices(doc, 3, 6, 25, read);
+  REQUIRE(c);
+  CHECK(asked == "選択肢 1-2");
+  CHECK(c->values == std::vector<std::string>{"適合", "不適合"});
+  CHECK(!dropdown_choices(doc, 4, 6, 25, read));  // column E has none
+  CHECK(!dropdown_choices(doc, 3, 30, 40, read));  // nor rows past 25
 }
 
 }  // namespace trustpage::answer_detail

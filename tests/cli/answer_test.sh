@@ -91,6 +91,10 @@ expect "... and the questionnaire is unchanged" cmp -s "$work/their-sheet.xlsx" 
 head -c 3000 "$work/original.xlsx" >"$work/damaged.xlsx"
 refused "a damaged workbook" "damaged.xlsx: error: cannot read this XLSX workbook" "$work/f1.xlsx" \
   "$TRUSTPAGE" answer "$work/damaged.xlsx" --content "$repo/content" --out "$work/f1.xlsx"
+{ printf '\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1'; head -c 504 /dev/zero
+  printf 'E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0'; head -c 512 /dev/zero; } >"$work/locked.xlsx"
+refused "a password-protected workbook" "locked.xlsx: error: this workbook is protected with a password" \
+  "$work/f5.xlsx" "$TRUSTPAGE" answer "$work/locked.xlsx" --content "$repo/content" --out "$work/f5.xlsx"
 "$CUSTOMER_SHEET" "$work/samples.xlsx" --sample-answers
 refused "sample answers" "samples.xlsx:6: error: rows 6, 7: .*--overwrite" "$work/f2.xlsx" \
   "$TRUSTPAGE" answer "$work/samples.xlsx" --content "$repo/content" --out "$work/f2.xlsx"
