@@ -7,9 +7,9 @@
 #include "answer/csv_cells.h"
 #include "answer/item_index.h"
 #include "answer/layout.h"
+#include "answer/questionnaire.h"
 #include "answer/xlsx_cells.h"
 #include "common/unicode.h"
-#include "import/import.h"
 #include "import/zip_package.h"
 
 namespace trustpage {
@@ -25,62 +25,6 @@ constexpr double kAlsoCitedRatio = 0.8;
 constexpr size_t kMaxCited = 3;
 constexpr size_t kCandidates = 3;
 constexpr size_t kTitleCodePoints = 40;
-
-struct ReadTable {
-  Sheet sheet;
-  Layout layout;
-};
-
-bool is_xlsx(const std::string& bytes) {
-  return bytes.rfind("PK\x03\x04", 0) == 0;
-}
-
-// The worksheet asked for, else the first whose header names a question and an answer column
-// (a workbook often opens with an instruction sheet, 記入要領).
-Result<ReadTable> read_table(const std::string& bytes, const std::string& file,
-                             const std::string& worksheet) {
-  std::vector<std::string> names = {worksheet};
-  if (is_xlsx(bytes) && worksheet.empty()) {
-    Result<import_detail::ZipHandle> zip = import_detail::open_package(bytes, file);
-    if (!zip.ok()) return zip.status();
-    Result<std::vector<import_detail::WorksheetPart>> sheets =
-        import_detail::list_worksheets(zip->get(), file);
-    if (!sheets.ok()) return sheets.status();
-    names.clear();
-    for (const auto& s : *sheets) names.push_back(s.name);
-    if (names.empty()) names.push_back("");
-  }
-  std::optional<Status> first_error;
-  for (const std::string& name : names) {
-    Result<Sheet> sheet = read_sheet(bytes, file, Encoding::kAuto, name);
-    if (!sheet.ok()) {
-      // A damaged package fails the same way for every sheet.
-      if (!is_xlsx(bytes) || names.size() == 1 ||
-          sheet.status().message().find("cannot read this XLSX") != std::string::npos) {
-        return sheet.status();
-      }
-      if (!first_error) first_error = sheet.status();
-      continue;
-    }
-    Result<Layout> layout = answer_detail::find_layout(*sheet);
-    if (layout.ok()) return ReadTable{std::move(*sheet), std::move(*layout)};
-    if (!first_error) first_error = layout.status();
-  }
-  if (names.size() > 1) {
-    std::string list;
-    for (const std::string& n : names) list += (list.empty() ? "" : ", ") + ("\"" + n + "\"");
-    return Status::Error(Location{file},
-                         "no worksheet (" + list +
-                             ") has a header row with a question column and an answer column "
-                             "— the table needs a header such as 質問 (or 確認項目, 項目) over "
-                             "the questions and 回答 over the answers");
-  }
-  return *first_error;
-}
-
-std::string cell(const SheetRow& row, int column) {
-  return column >= 0 && column < static_cast<int>(row.cells.size()) ? row.cells[column] : "";
-}
 
 std::string short_title(const answer_detail::IndexedItem& found) {
   std::vector<char32_t> name = code_points(found.item->item);
@@ -98,41 +42,6 @@ ItemMatch match_of(const Site& site, const answer_detail::ItemIndex& index,
           answer_detail::item_url(site, *found.checklist, *found.item), scored.score};
 }
 
-std::string row_list(const std::vector<int>& rows) {
-  std::string out;
-  for (size_t i = 0; i < rows.size() && i < 10; ++i)
-    out += (i ? ", " : "") + std::to_string(rows[i]);
-  if (rows.size() > 10) out += " and " + std::to_string(rows.size() - 10) + " more";
-  return out;
-}
-
-// The customer's sample answers, or answers from an earlier run: refused unless --overwrite.
-Status refuse_filled(const ReadTable& table, const std::vector<const SheetRow*>& questions,
-                     const std::string& file) {
-  const Layout& layout = table.layout;
-  std::vector<int> rows;
-  std::string first_value;
-  for (const SheetRow* row : questions) {
-    std::string value = cell(*row, layout.answer);
-    if (value.empty() && layout.remarks) value = cell(*row, *layout.remarks);
-    if (value.empty()) continue;
-    if (rows.empty()) first_value = value.substr(0, 60);
-    rows.push_back(row->number);
-  }
-  if (rows.empty()) return Status::Ok();
-  std::string where = table.sheet.row_word() + (rows.size() > 1 ? "s " : " ") + row_list(rows);
-  return Status::Error(
-      Location{file, rows.front()},
-      where + ": the answer column " +
-          answer_detail::column_name(table.sheet, layout, layout.answer) +
-          (layout.remarks ? " or the remarks column " +
-                                answer_detail::column_name(table.sheet, layout, *layout.remarks)
-                          : "") +
-          " already holds text (\"" + first_value +
-          "\") — the customer's sample answers, or an earlier fill? Nothing was written; pass "
-          "--overwrite to replace them with the published answers");
-}
-
 // The cells of a range a dropdown takes its list from, on `range.sheet` or else on the
 // questionnaire's own worksheet.
 std::vector<std::string> range_cells(const std::string& bytes, const std::string& file,
@@ -147,7 +56,7 @@ std::vector<std::string> range_cells(const std::string& bytes, const std::string
   for (const SheetRow& row : (other ? *other : sheet).rows) {
     if (row.number < range.from.row || row.number > range.to.row) continue;
     for (int c = range.from.column; c <= range.to.column; ++c) {
-      std::string value = cell(row, c);
+      std::string value = answer_detail::cell_text(row, c);
       if (!value.empty()) values.push_back(value);
     }
   }
@@ -155,7 +64,8 @@ std::vector<std::string> range_cells(const std::string& bytes, const std::string
 }
 
 std::optional<Choices> find_choices(const std::string& bytes, const std::string& file,
-                                    const ReadTable& table, int first_row, int last_row) {
+                                    const answer_detail::Questionnaire& table, int first_row,
+                                    int last_row) {
   if (table.sheet.format == "xlsx") {
     Result<import_detail::ZipHandle> zip = import_detail::open_package(bytes, file);
     if (zip.ok()) {
@@ -173,7 +83,7 @@ std::optional<Choices> find_choices(const std::string& bytes, const std::string&
     }
   }
   return answer_detail::header_choices(
-      cell(table.sheet.rows[table.layout.header], table.layout.answer));
+      answer_detail::cell_text(table.sheet.rows[table.layout.header], table.layout.answer));
 }
 
 Result<std::string> write_copy(const std::string& bytes, const std::string& file,
@@ -197,37 +107,21 @@ Result<std::string> write_copy(const std::string& bytes, const std::string& file
 Result<FilledQuestionnaire> answer_questionnaire(const std::string& bytes, const std::string& file,
                                                  const Content& content,
                                                  const AnswerOptions& options) {
-  Result<ReadTable> table = read_table(bytes, file, options.worksheet);
+  Result<answer_detail::Questionnaire> table =
+      answer_detail::read_questionnaire(bytes, file, options.worksheet);
   if (!table.ok()) return table.status();
   const Sheet& sheet = table->sheet;
   const Layout& layout = table->layout;
-
-  std::vector<const SheetRow*> questions;
-  std::vector<std::string> question_texts;
-  for (size_t r = layout.header + 1; r < sheet.rows.size(); ++r) {
-    std::string text;
-    for (int c : layout.questions) {
-      std::string part = cell(sheet.rows[r], c);
-      if (!part.empty()) text += (text.empty() ? "" : "\n") + part;
-    }
-    if (text.empty()) continue;
-    questions.push_back(&sheet.rows[r]);
-    question_texts.push_back(text);
-  }
-  if (questions.empty()) {
-    return Status::Error(Location{file, sheet.rows[layout.header].number},
-                         "no questions below the header row in column " +
-                             answer_detail::column_name(sheet, layout, layout.questions.front()));
-  }
   if (!options.overwrite) {
-    if (Status s = refuse_filled(*table, questions, file); !s.ok()) return s;
+    if (Status s = answer_detail::refuse_answered(*table, file); !s.ok()) return s;
   }
 
   FilledQuestionnaire filled;
   filled.format = sheet.format;
   filled.worksheet = sheet.sheet_name;
   std::optional<Choices> choices =
-      find_choices(bytes, file, *table, questions.front()->number, questions.back()->number);
+      find_choices(bytes, file, *table, sheet.rows[table->rows.front()].number,
+                   sheet.rows[table->rows.back()].number);
   std::string questions_at;
   for (int c : layout.questions) {
     questions_at +=
@@ -235,7 +129,7 @@ Result<FilledQuestionnaire> answer_questionnaire(const std::string& bytes, const
   }
   filled.layout.push_back(
       "header: " + sheet.row_word() + " " + std::to_string(sheet.rows[layout.header].number) +
-      "; questions: " + questions_at + " (" + std::to_string(questions.size()) + " rows)");
+      "; questions: " + questions_at + " (" + std::to_string(table->rows.size()) + " rows)");
   std::string answer_line = "answers: " + answer_detail::column_name(sheet, layout, layout.answer);
   if (choices) {
     std::string list;
@@ -259,10 +153,10 @@ Result<FilledQuestionnaire> answer_questionnaire(const std::string& bytes, const
 
   answer_detail::ItemIndex index(content);
   std::vector<CellWrite> writes;
-  for (size_t q = 0; q < questions.size(); ++q) {
+  for (size_t q = 0; q < table->rows.size(); ++q) {
     AnsweredRow row;
-    row.row = questions[q]->number;
-    row.question = question_texts[q];
+    row.row = sheet.rows[table->rows[q]].number;
+    row.question = table->questions[q];
     std::vector<answer_detail::ScoredItem> found = index.search(row.question);
     double top = found.empty() ? 0 : found.front().score;
     for (size_t i = 0; i < found.size() && i < kCandidates; ++i) {

@@ -19,16 +19,9 @@ Result<Layout> find_layout(const Sheet& sheet) {
     if (!roles) continue;
     Layout layout;
     layout.header = r;
-    for (const char* role : {"category", "item", "requirement"}) {
-      auto it = roles->find(role);
-      if (it == roles->end()) continue;
-      if (std::string(role) == "category") {
-        layout.category = it->second;
-      } else {
-        layout.questions.push_back(it->second);
-      }
+    for (const char* role : {"item", "requirement"}) {
+      if (roles->count(role)) layout.questions.push_back(roles->at(role));
     }
-    if (!layout.category && roles->count("section")) layout.category = roles->at("section");
     if (layout.questions.empty()) {
       return Status::Error(
           Location{sheet.file, sheet.rows[r].number},

@@ -13,12 +13,11 @@
 namespace trustpage::answer_detail {
 
 struct Layout {
-  size_t header = 0;            // index into Sheet::rows of the header row
-  std::vector<int> questions;   // 0-based columns whose text is the question, left to right
-  int answer = -1;              // where the answer (or the choice) goes
-  std::optional<int> remarks;   // where the source and details go, when the sheet has one
-  std::optional<int> category;  // 大分類/中分類, carried down merged cells, for context
-  std::vector<int> others;      // headed columns nothing is written to (the customer's own)
+  size_t header = 0;           // index into Sheet::rows of the header row
+  std::vector<int> questions;  // 0-based columns whose text is the question, left to right
+  int answer = -1;             // where the answer (or the choice) goes
+  std::optional<int> remarks;  // where the source and details go, when the sheet has one
+  std::vector<int> others;     // headed columns nothing is written to (the customer's own)
 };
 
 // The first row (of the first kHeaderSearchRows) that names a question and an answer
