@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/printable.h"
 #include "import/columns.h"
 
 namespace trustpage::answer_detail {
@@ -67,7 +68,7 @@ std::string column_name(const Sheet& sheet, const Layout& layout, int column) {
   std::string name = import_detail::column_letter(column);
   const std::vector<std::string>& header = sheet.rows[layout.header].cells;
   if (column < static_cast<int>(header.size()) && !header[column].empty()) {
-    name += " (" + header[column] + ")";
+    name += " (" + printable(header[column]) + ")";  // the customer's text, for a terminal
   }
   return name;
 }

@@ -1,5 +1,6 @@
 #include "answer/questionnaire.h"
 
+#include "common/printable.h"
 #include "common/unicode.h"
 #include "import/zip_package.h"
 
@@ -105,7 +106,7 @@ Status refuse_answered(const Questionnaire& q, const std::string& file) {
     if (rows.empty()) {
       std::vector<char32_t> points = code_points(value);
       if (points.size() > 40) points.resize(40);
-      first_value = to_utf8(points);
+      first_value = printable(to_utf8(points));
     }
     rows.push_back(row.number);
   }

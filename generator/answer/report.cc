@@ -4,6 +4,8 @@
 #include <sstream>
 
 #include "answer/answer.h"
+#include "common/printable.h"
+#include "common/unicode.h"
 
 namespace trustpage {
 namespace {
@@ -20,10 +22,21 @@ std::string one_line(const std::string& text) {
   return out;
 }
 
+// A line for the terminal: at most `max` code points, and what the customer's file holds
+// never reaches the terminal as control bytes (printable()).
+std::string terminal_line(const std::string& text, size_t max) {
+  std::vector<char32_t> points = code_points(one_line(text));
+  if (points.size() > max) {
+    points.resize(max);
+    points.push_back(U'…');
+  }
+  return printable(to_utf8(points));
+}
+
 // Table cells: a pipe would end the cell.
 std::string md_cell(const std::string& text) {
   std::string out;
-  for (char c : one_line(text)) {
+  for (char c : printable(one_line(text))) {
     if (c == '|') out += '\\';
     out += c;
   }
@@ -59,8 +72,9 @@ std::string report_text(const FilledQuestionnaire& filled, const std::string& fi
                         const AnswerOptions& options) {
   std::ostringstream out;
   std::string word = filled.format == "xlsx" ? "row " : "line ";
-  out << file << (filled.worksheet.empty() ? "" : " [" + filled.worksheet + "]") << '\n';
-  for (const std::string& line : filled.layout) out << "  " << line << '\n';
+  out << printable(file)
+      << (filled.worksheet.empty() ? "" : " [" + printable(filled.worksheet) + "]") << '\n';
+  for (const std::string& line : filled.layout) out << "  " << printable(line) << '\n';
   for (RowOutcome outcome : {RowOutcome::kFilled, RowOutcome::kUnsure, RowOutcome::kUnanswered}) {
     size_t n = count(filled, outcome);
     if (n == 0) continue;
@@ -72,9 +86,9 @@ std::string report_text(const FilledQuestionnaire& filled, const std::string& fi
         << " (" << n << "):\n";
     for (const AnsweredRow& row : filled.rows) {
       if (row.outcome != outcome) continue;
-      out << "  " << word << row.row << ": " << one_line(row.question).substr(0, 120) << '\n';
+      out << "  " << word << row.row << ": " << terminal_line(row.question, 80) << '\n';
       if (outcome == RowOutcome::kFilled) {
-        out << "      " << one_line(row.answer).substr(0, 80) << " ← " << matches(row.cited, false)
+        out << "      " << terminal_line(row.answer, 40) << " ← " << matches(row.cited, false)
             << '\n';
       } else if (!row.candidates.empty()) {
         if (!row.note.empty()) out << "      " << row.note << '\n';

@@ -64,7 +64,7 @@ TEST_CASE("a dropdown in Excel's x14 form, its list on another sheet") {
   REQUIRE(c);
   CHECK(asked == "選択肢 1-2");
   CHECK(c->values == std::vector<std::string>{"適合", "不適合"});
-  CHECK(!dropdown_choices(doc, 4, 6, 25, read));  // column E has none
+  CHECK(!dropdown_choices(doc, 4, 6, 25, read));   // column E has none
   CHECK(!dropdown_choices(doc, 3, 30, 40, read));  // nor rows past 25
 }
 
