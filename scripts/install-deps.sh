@@ -14,6 +14,8 @@ build_packages=(
 )
 test_packages=(catch2 chromium curl iproute2 minisign openssh-client nodejs npm unzip poppler-utils
   qpdf libxml2-utils util-linux
+  # tests/cli/answer_test.sh: a second XLSX reader checks a filled workbook's formatting.
+  python3-openpyxl
   # scripts/fuzz.sh: clang with libFuzzer and the sanitizers runtime.
   clang-14 libclang-rt-14-dev)
 

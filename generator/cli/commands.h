@@ -7,6 +7,10 @@
 #include "import/import.h"
 #include "publish/publish.h"
 
+namespace CLI {
+class App;
+}
+
 namespace trustpage {
 
 extern const char* const kVersion;
@@ -61,6 +65,18 @@ struct ImportCommand {
   std::string extra_checklist;  // --extra-checklist ID: rows beyond the template
 };
 
+struct AnswerCommand {
+  std::filesystem::path file;  // the customer's questionnaire
+  std::filesystem::path content_dir = "content";
+  std::string rev = "HEAD";
+  std::filesystem::path out;
+  std::optional<std::filesystem::path> report;  // --report: the report as Markdown
+  std::optional<std::filesystem::path> published;  // --published: release.json's folder
+  double min_score = 0;                         // set from kDefaultMinScore in main
+  bool overwrite = false;
+  std::string sheet;  // XLSX worksheet; "" the first with a question table
+};
+
 struct InitCommand {
   std::filesystem::path dir;
   std::string checklist = "meti";
@@ -72,6 +88,9 @@ struct InitCommand {
 int run_build(const BuildCommand& command);
 int run_import(const ImportCommand& command);
 int run_init(const InitCommand& command);
+int run_answer(const AnswerCommand& command);
+// The `answer` subcommand with its help and options, filling `command` when parsed.
+CLI::App* add_answer_command(CLI::App& app, AnswerCommand& command);
 int run_keygen(const KeygenCommand& command);
 int run_verify(const VerifyCommand& command);
 int run_check(const BuildCommand& command);

@@ -39,7 +39,8 @@ int main(int argc, char** argv) {
       "  trustpage verify sheet.pdf --site https://trust.example.com/ --fingerprint SHA256:…\n"
       "  trustpage history meti-05-backup   one item's changes, from git history\n"
       "  trustpage init acme-trust       start a content repository (METI checklist)\n"
-      "  trustpage import sheet.xlsx --checklist meti      your existing sheet into content/\n",
+      "  trustpage import sheet.xlsx --checklist meti      your existing sheet into content/\n"
+      "  trustpage answer their-sheet.xlsx --out filled.xlsx   fill a customer's questionnaire\n",
       "trustpage"};
   app.set_version_flag("--version", std::string("trustpage ") + kVersion);
   app.require_subcommand(1);
@@ -284,6 +285,9 @@ int main(int argc, char** argv) {
                          "checklist with this id (its own checklist.yaml, sections from the "
                          "sheet's section rows)");
 
+  AnswerCommand answer;
+  CLI::App* answer_cmd = add_answer_command(app, answer);
+
   InitCommand init;
   CLI::App* init_cmd = app.add_subcommand(
       "init",
@@ -333,6 +337,7 @@ int main(int argc, char** argv) {
     if (history_cmd->parsed()) return run_history(history);
     if (import_cmd->parsed()) return run_import(import);
     if (init_cmd->parsed()) return run_init(init);
+    if (answer_cmd->parsed()) return run_answer(answer);
   } catch (const std::bad_alloc&) {
     report_internal_error("memory ran out");
     return 1;

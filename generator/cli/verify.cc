@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "common/atomic_file.h"
 #include "common/local_time.h"
 #include "common/printable.h"
 #include "fetch/remote_site.h"
@@ -129,19 +130,8 @@ int record_state(const fs::path& state_file, const std::optional<SeenRelease>& b
     }
   }
   // Written beside and renamed, so an interrupted run never leaves half a state file.
-  fs::path tmp = state_file.string() + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << now.to_json();
-    if (!out) {
-      say(std::cerr, "error: cannot write ", tmp.string());
-      return kCouldNotRun;
-    }
-  }
-  std::error_code ec;
-  fs::rename(tmp, state_file, ec);
-  if (ec) {
-    say(std::cerr, "error: cannot write ", state_file.string() + ": " + ec.message());
+  if (Status s = write_file_atomically(state_file, now.to_json()); !s.ok()) {
+    say(std::cerr, "error: ", s.to_string());
     return kCouldNotRun;
   }
   say(std::cout, "ok      ",

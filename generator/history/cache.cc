@@ -7,6 +7,8 @@
 #include <sstream>
 #include <system_error>
 
+#include "common/atomic_file.h"
+
 namespace trustpage::history_detail {
 namespace {
 
@@ -134,20 +136,7 @@ void store_cache(const CacheFile& file, const CommitChangesView& entries) {
 
   std::error_code ec;
   fs::create_directories(file.path.parent_path(), ec);
-  fs::path temp = file.path;
-  temp += ".tmp." + std::to_string(::getpid());
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) return;
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out) {
-      out.close();
-      fs::remove(temp, ec);
-      return;
-    }
-  }
-  fs::rename(temp, file.path, ec);
-  if (ec) fs::remove(temp, ec);
+  (void)write_file_atomically(file.path, bytes);  // the cache only saves time
 }
 
 }  // namespace trustpage::history_detail

@@ -23,9 +23,19 @@ std::optional<Encoding> parse_encoding(std::string_view name);
 // Larger files are refused before parsing: a check sheet is a few hundred rows.
 inline constexpr size_t kMaxSheetBytes = 20 * 1024 * 1024;
 
+// Where a CSV/TSV cell's raw text (its quotes included) lies in Sheet::text.
+struct CellSpan {
+  size_t begin = 0;
+  size_t end = 0;
+};
+
 struct SheetRow {
   int number = 0;                  // the line (CSV/TSV) or row (XLSX) it starts on, 1-based
   std::vector<std::string> cells;  // UTF-8, markup and line ends cleaned
+  // CSV/TSV: each cell's span, and where the row's line end (or the text's end) is, so a
+  // writer can replace one cell and keep every other byte. Empty for XLSX.
+  std::vector<CellSpan> spans;
+  size_t end = 0;
 };
 
 struct Sheet {
@@ -33,6 +43,9 @@ struct Sheet {
   std::string format;      // "csv", "tsv" or "xlsx"
   std::string encoding;    // what was read: "UTF-8", "CP932", "UTF-16"; "" for XLSX
   std::string sheet_name;  // XLSX: the worksheet read
+  std::string part;        // XLSX: its part in the package, e.g. "xl/worksheets/sheet1.xml"
+  bool bom = false;        // CSV/TSV: the file starts with a byte order mark
+  std::string text;        // CSV/TSV: the decoded text (UTF-8, no BOM) the spans point into
   std::vector<SheetRow> rows;
   std::string row_word() const { return format == "xlsx" ? "row" : "line"; }
 };
@@ -81,7 +94,8 @@ struct AnswerReading {
   std::string text;  // the answer without its status mark ("【有】 7日前…" -> "7日前…")
 };
 
-// 〇/◯/○/有/可/対応 -> yes; ✕/×/無/不可 -> no; 一部/△ -> partial; 対象外 -> na;
+// 〇/◯/○/有/可/対応/適合/実施済 -> yes; ✕/×/無/不可/不適合/未実施 -> no;
+// 一部/△ -> partial; 対象外 -> na;
 // 非公開/定めておりません -> undisclosed; 対応予定/検討中 -> planned; as the whole cell or as
 // its leading word ("有 クラウドで…", "【無】 …", "〇☓ 〇 利用規約に記載").
 AnswerReading read_answer(const std::string& cell);

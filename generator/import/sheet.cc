@@ -63,16 +63,21 @@ Result<std::vector<SheetRow>> parse_delimited(const std::string& text, char deli
   bool quoted = false, was_quoted = false;
   import_detail::SheetBudget budget(file, "line");
   Status over;
-  auto end_cell = [&] {
+  size_t cell_start = 0;
+  auto end_cell = [&](size_t at) {
     // Empty cells past the last column (Excel writes them for formatted ranges) are dropped.
     if (cell.empty() && row.cells.size() >= import_detail::kMaxColumns) return;
     if (over.ok()) over = budget.take(row.number, static_cast<int>(row.cells.size()), cell.size());
-    if (over.ok()) row.cells.push_back(clean_cell(was_quoted ? undo_formula_guard(cell) : cell));
+    if (over.ok()) {
+      row.cells.push_back(clean_cell(was_quoted ? undo_formula_guard(cell) : cell));
+      row.spans.push_back({cell_start, at});
+    }
     cell.clear();
     was_quoted = false;
   };
-  auto end_row = [&] {
-    end_cell();
+  auto end_row = [&](size_t at) {
+    end_cell(at);
+    row.end = at;
     bool empty = std::all_of(row.cells.begin(), row.cells.end(),
                              [](const std::string& c) { return c.empty(); });
     if (!empty) rows.push_back(std::move(row));
@@ -97,13 +102,16 @@ Result<std::vector<SheetRow>> parse_delimited(const std::string& text, char deli
       quoted = was_quoted = true;
       quote_line = line;
     } else if (c == delimiter) {
-      end_cell();
+      end_cell(i);
+      cell_start = i + 1;
     } else if (c == '\n' || c == '\r') {
+      size_t line_end = i;
       if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
         ++i;
         ++line;
       }
-      end_row();
+      end_row(line_end);
+      cell_start = i + 1;
     } else {
       cell += c;
     }
@@ -115,7 +123,7 @@ Result<std::vector<SheetRow>> parse_delimited(const std::string& text, char deli
                          "with \" must end with \" (write \"\" for a quote inside it); fix the "
                          "cell or save the sheet again from Excel");
   }
-  if (!cell.empty() || !row.cells.empty()) end_row();
+  if (!cell.empty() || !row.cells.empty()) end_row(text.size());
   if (!over.ok()) return over;
   return rows;
 }
@@ -148,6 +156,15 @@ Result<Sheet> read_sheet(const std::string& bytes, const std::string& file_name,
     return import_detail::read_xlsx(bytes, file_name, worksheet);
   }
   if (bytes.rfind("\xD0\xCF\x11\xE0", 0) == 0) {
+    // A password-protected XLSX is not a ZIP but an OLE file holding "EncryptedPackage"
+    // (the stream's name, in UTF-16).
+    static const std::string kEncrypted("E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0", 32);
+    if (bytes.find(kEncrypted) != std::string::npos) {
+      return Status::Error(at,
+                           "this workbook is protected with a password (encrypted), so it "
+                           "cannot be read — open it in Excel, remove the password (File › "
+                           "Info › Protect Workbook › Encrypt with Password) and save it again");
+    }
     return Status::Error(at,
                          "this is an old Excel 97-2003 (.xls) workbook — open it in Excel "
                          "and save it as .xlsx or as CSV UTF-8");
@@ -174,6 +191,8 @@ Result<Sheet> read_sheet(const std::string& bytes, const std::string& file_name,
   if (!rows.ok()) return rows.status();
   sheet.rows = std::move(*rows);
   if (sheet.rows.empty()) return Status::Error(at, "the file has no rows");
+  sheet.bom = bytes.rfind("\xEF\xBB\xBF", 0) == 0 || sheet.encoding == "UTF-16";
+  sheet.text = std::move(*text);
   if (Status s = import_detail::refuse_pdf_text(sheet); !s.ok()) return s;
   return sheet;
 }

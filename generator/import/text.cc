@@ -1,7 +1,6 @@
 #include "import/text.h"
 
 #include <iconv.h>
-#include <uninorm.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -20,8 +19,9 @@ struct IconvCloser {
 };
 
 // Converts with iconv; nullopt and the offset of the first byte it could not convert.
-std::optional<std::string> convert(const std::string& bytes, const char* from, size_t* bad) {
-  iconv_t raw = iconv_open("UTF-8", from);
+std::optional<std::string> convert(std::string_view bytes, const char* from, size_t* bad,
+                                   const char* to = "UTF-8") {
+  iconv_t raw = iconv_open(to, from);
   if (raw == reinterpret_cast<iconv_t>(-1)) {
     *bad = 0;
     return std::nullopt;
@@ -167,39 +167,28 @@ bool is_utf8(std::string_view text) {
   return true;
 }
 
-std::vector<char32_t> code_points(std::string_view s) {
-  std::vector<char32_t> out;
-  for (size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-    for (size_t k = 1; k < n && i + k < s.size(); ++k) {
-      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    }
-    out.push_back(cp);
-    i += n;
-  }
-  return out;
-}
-
-std::string to_utf8(const std::vector<char32_t>& points) {
+std::string encode(std::string_view utf8, const std::string& encoding, size_t* replaced) {
+  if (encoding == "UTF-8") return std::string(utf8);
+  const char* to = encoding == "UTF-16" ? "UTF-16LE" : encoding.c_str();
+  size_t bad = 0;
+  if (auto whole = convert(utf8, "UTF-8", &bad, to)) return *whole;
+  // Character by character: JIS's wave dash and its kin are spelled the way Windows maps
+  // them, and what the encoding cannot hold becomes 〓 (the geta mark Japanese text uses for
+  // a missing character), counted in *replaced.
+  static const std::vector<std::pair<char32_t, char32_t>> kWindowsForms = {
+      {0x301C, 0xFF5E}, {0x2016, 0x2225}, {0x2212, 0xFF0D}, {0x00A2, 0xFFE0},
+      {0x00A3, 0xFFE1}, {0x00AC, 0xFFE2}, {0x2014, 0x2015}};
   std::string out;
-  for (char32_t c : points) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (c >> 18));
-      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
+  for (char32_t c : code_points(utf8)) {
+    for (const auto& [from, windows] : kWindowsForms) {
+      if (c == from) c = windows;
     }
+    std::optional<std::string> one = convert(to_utf8({c}), "UTF-8", &bad, to);
+    if (!one) {
+      one = convert(to_utf8({0x3013}), "UTF-8", &bad, to);
+      if (replaced != nullptr) ++*replaced;
+    }
+    out += one.value_or("?");
   }
   return out;
 }
@@ -243,16 +232,6 @@ Result<std::string> decode(const std::string& bytes, Encoding encoding, const st
   return Status::Error(Location{file, line_of(bytes, bad)},
                        "neither UTF-8 nor Shift_JIS (CP932) — in Excel choose \"Save as\" › "
                        "\"CSV UTF-8\", or pass --encoding for the file's encoding");
-}
-
-std::string nfkc(std::string_view text) {
-  size_t length = 0;
-  uint8_t* out = u8_normalize(UNINORM_NFKC, reinterpret_cast<const uint8_t*>(text.data()),
-                              text.size(), nullptr, &length);
-  if (out == nullptr) return std::string(text);
-  std::string result(reinterpret_cast<char*>(out), length);
-  std::free(out);
-  return result;
 }
 
 std::string match_key(std::string_view text) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "common/unicode.h"
 #include "import/import.h"
 
 namespace trustpage::import_detail {
@@ -16,12 +17,15 @@ namespace trustpage::import_detail {
 Result<std::string> decode(const std::string& bytes, Encoding encoding, const std::string& file,
                            std::string* used);
 
-bool is_utf8(std::string_view text);
-std::vector<char32_t> code_points(std::string_view utf8);
-std::string to_utf8(const std::vector<char32_t>& points);
+// UTF-8 text in the encoding `decode` named ("UTF-8", "CP932", "UTF-16" as little-endian),
+// without a BOM. What the encoding cannot hold is replaced (see text.cc), counted in
+// `replaced` when given.
+std::string encode(std::string_view utf8, const std::string& encoding, size_t* replaced = nullptr);
 
-// Unicode NFKC (libunistring). Invalid input comes back unchanged.
-std::string nfkc(std::string_view text);
+bool is_utf8(std::string_view text);
+using trustpage::code_points;
+using trustpage::nfkc;
+using trustpage::to_utf8;
 
 // What matching compares: NFKC, lower case, without spaces, punctuation and brackets, so
 // "サービスレベル項目(例)" and "サービスレベル項目例" are the same key.

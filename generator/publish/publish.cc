@@ -359,6 +359,18 @@ BuildResult publish(const BuildOptions& options) {
   return result;
 }
 
+LoadedContent load_published_content(const BuildOptions& options) {
+  LoadedContent loaded;
+  Result<std::unique_ptr<Source>> source = open_source(options);
+  if (!source.ok()) {
+    loaded.diagnostics.add(source.status());
+    return loaded;
+  }
+  loaded.provenance = (*source)->provenance();
+  loaded.content = load(**source, options, loaded.diagnostics);
+  return loaded;
+}
+
 HistoryQuery query_history(const BuildOptions& options) {
   HistoryQuery query;
   Result<std::unique_ptr<Source>> source = open_source(options);

@@ -10,6 +10,7 @@
 
 #include "bundle/bundle.h"
 #include "common/status.h"
+#include "content/model.h"
 #include "history/history.h"
 #include "source/source.h"
 
@@ -74,6 +75,16 @@ BuildResult publish(const BuildOptions& options);
 
 // Validates the working tree: everything `build --worktree` checks, without writing.
 Diagnostics check(const BuildOptions& options);
+
+// The content as build reads it (the commit at options.rev, or the work tree with
+// options.worktree), validated the same way, for commands that use the answers without
+// publishing them (`trustpage answer`). `content` is meaningful only without errors.
+struct LoadedContent {
+  Diagnostics diagnostics;
+  Content content;
+  Provenance provenance;
+};
+LoadedContent load_published_content(const BuildOptions& options);
 
 // `trustpage history`: the mined history of the content at options.rev (or the work tree),
 // with each current item's "No. title" and path for display.

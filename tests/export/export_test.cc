@@ -12,8 +12,10 @@
 
 #include "content/loader.h"
 #include "support/git_fixture.h"
+#include "support/zip_entries.h"
 
 using namespace trustpage;
+using trustpage::testing::zip_entries;
 namespace fs = std::filesystem;
 
 namespace {
@@ -105,28 +107,6 @@ std::vector<std::vector<std::string>> parse_csv(std::string_view text) {
   return records;
 }
 
-std::map<std::string, std::string> unzip_all(const std::string& bytes) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-  REQUIRE(source != nullptr);
-  zip_t* archive = zip_open_from_source(source, ZIP_RDONLY, &error);
-  REQUIRE(archive != nullptr);
-  std::map<std::string, std::string> files;
-  for (zip_int64_t i = 0; i < zip_get_num_entries(archive, 0); ++i) {
-    zip_stat_t st;
-    REQUIRE(zip_stat_index(archive, i, 0, &st) == 0);
-    zip_file_t* f = zip_fopen_index(archive, i, 0);
-    REQUIRE(f != nullptr);
-    std::string data(st.size, '\0');
-    REQUIRE(zip_fread(f, data.data(), st.size) == static_cast<zip_int64_t>(st.size));
-    zip_fclose(f);
-    files[st.name] = data;
-  }
-  zip_close(archive);
-  return files;
-}
-
 }  // namespace
 
 TEST_CASE("CSV: BOM, CRLF, quotes doubled, one row per item in content order") {
@@ -175,7 +155,7 @@ TEST_CASE("XLSX: styled frozen header, wrapped cells, widths, a source sheet, co
   ExportContext context = context_for(content);
   Result<std::string> xlsx = export_xlsx(checklist, context);
   REQUIRE(xlsx.ok());
-  auto files = unzip_all(*xlsx);
+  auto files = zip_entries(*xlsx);
   REQUIRE(files.count("xl/workbook.xml"));
   pugi::xml_document workbook;
   REQUIRE(workbook.load_string(files["xl/workbook.xml"].c_str()));
@@ -237,7 +217,7 @@ TEST_CASE("XLSX: sheet names Excel accepts, however the checklist is titled") {
   checklist.title = "[a]:b*c?d/e\\f — a title far longer than thirty-one characters";
   Result<std::string> xlsx = export_xlsx(checklist, ExportContext{});
   REQUIRE(xlsx.ok());
-  auto files = unzip_all(*xlsx);
+  auto files = zip_entries(*xlsx);
   pugi::xml_document workbook;
   REQUIRE(workbook.load_string(files["xl/workbook.xml"].c_str()));
   std::string name =
