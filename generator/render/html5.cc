@@ -121,7 +121,10 @@ class Writer {
 
 }  // namespace
 
-void append_escaped_text(std::string& out, std::string_view text) {
+namespace {
+
+// &, < and > everywhere; " too inside an attribute value (always written in double quotes).
+void AppendEscaped(std::string& out, std::string_view text, bool attribute) {
   for (char c : text) {
     switch (c) {
       case '&':
@@ -133,31 +136,23 @@ void append_escaped_text(std::string& out, std::string_view text) {
       case '>':
         out += "&gt;";
         break;
+      case '"':
+        out += attribute ? "&quot;" : "\"";
+        break;
       default:
         out += c;
     }
   }
 }
 
+}  // namespace
+
+void append_escaped_text(std::string& out, std::string_view text) {
+  AppendEscaped(out, text, false);
+}
+
 void append_escaped_attribute(std::string& out, std::string_view value) {
-  for (char c : value) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      default:
-        out += c;
-    }
-  }
+  AppendEscaped(out, value, true);
 }
 
 bool is_void_element(std::string_view name) {
