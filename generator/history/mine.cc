@@ -8,6 +8,7 @@
 #include <cstring>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <queue>
 #include <set>
 #include <system_error>
@@ -468,26 +469,40 @@ std::vector<ItemChange> merge_changes(std::vector<std::vector<ItemChange>> per_p
 // What each commit of `todo` (indices into the walk) changed, against each of its parents.
 // The commits are split into contiguous runs (a commit's parent is usually the one before,
 // so its blobs are parsed already) compared on as many threads, each with a repository
-// handle of its own: libgit2 objects are never shared between threads. Trees are the ids
-// read before, one per commit.
+// handle of its own: libgit2 objects are never shared between threads, and each thread reads
+// the trees of its own commits and their parents. Only those commits' trees are read: after
+// one new commit, one commit and its parent.
 std::vector<std::vector<ItemChange>> compare_commits(
     git_repository* repo, const std::string& repo_root, const std::string& prefix,
-    const std::vector<WalkedCommit>& walked, const std::vector<git_oid>& trees,
-    const std::vector<bool>& has_tree, const std::vector<size_t>& todo, HistoryStats& stats) {
+    const std::vector<WalkedCommit>& walked, const std::vector<size_t>& todo, HistoryStats& stats) {
   std::vector<std::vector<ItemChange>> out(todo.size());
   auto run = [&](git_repository* handle, size_t begin, size_t end, HistoryStats& counted) {
     Miner miner(handle, prefix, counted);
+    // Commit index -> its checklists tree (absent: the commit has none).
+    std::unordered_map<size_t, std::optional<git_oid>> trees;
+    auto tree_of = [&](size_t i) -> const git_oid* {
+      auto it = trees.find(i);
+      if (it == trees.end()) {
+        git_oid id;
+        std::optional<git_oid> found;
+        // The commit object belongs to the walk's handle; its tree id is plain data.
+        if (miner.checklists_tree(walked[i].commit.get(), id)) found = id;
+        it = trees.emplace(i, found).first;
+      }
+      return it->second ? &*it->second : nullptr;
+    };
     for (size_t k = begin; k < end; ++k) {
       const size_t i = todo[k];
       miner.trim();
+      if (trees.size() > 4096) trees.clear();
       std::vector<std::vector<ItemChange>> per_parent;
       auto against = [&](const git_oid* parent_tree) {
         std::vector<FileChange> files;
-        miner.diff(parent_tree, has_tree[i] ? &trees[i] : nullptr, "checklists", 0, files);
+        miner.diff(parent_tree, tree_of(i), "checklists", 0, files);
         per_parent.push_back(miner.item_changes(files));
       };
       if (walked[i].parents.empty()) against(nullptr);
-      for (size_t parent : walked[i].parents) against(has_tree[parent] ? &trees[parent] : nullptr);
+      for (size_t parent : walked[i].parents) against(tree_of(parent));
       out[k] = per_parent.size() == 1 ? std::move(per_parent.front())
                                       : merge_changes(std::move(per_parent));
     }
@@ -631,18 +646,14 @@ Result<History> mine_history(const HistoryOptions& options, HistoryStats* stats_
   }
 
   AllowedSigners signers = parse_allowed_signers(options.allowed_signers);
-  Miner miner(repo.get(), p.content_prefix, stats);
-  std::vector<git_oid> trees(walked->size());
-  std::vector<bool> has_tree(walked->size());
   std::vector<size_t> todo;  // commits the cache does not know: compared below
   for (size_t i = 0; i < walked->size(); ++i) {
     const WalkedCommit& w = (*walked)[i];
-    has_tree[i] = miner.checklists_tree(w.commit.get(), trees[i]);
     if (!w.boundary && !cache.count(hex(git_commit_id(w.commit.get())))) todo.push_back(i);
   }
   stats.commits_diffed = todo.size();
-  std::vector<std::vector<ItemChange>> compared = compare_commits(
-      repo.get(), p.repo_root, p.content_prefix, *walked, trees, has_tree, todo, stats);
+  std::vector<std::vector<ItemChange>> compared =
+      compare_commits(repo.get(), p.repo_root, p.content_prefix, *walked, todo, stats);
 
   std::vector<std::string> empty_commits;  // walked, changed no item: cached as such
   size_t cache_hits = 0;
@@ -687,9 +698,11 @@ Result<History> mine_history(const HistoryOptions& options, HistoryStats* stats_
 
   // A preview of the work tree: its items against the commit's.
   if (p.worktree && p.dirty) {
+    Miner miner(repo.get(), p.content_prefix, stats);
     std::vector<FileChange> files;
-    const size_t last = walked->size() - 1;  // the tip is last in the order
-    if (has_tree[last]) miner.list(&trees[last], files);
+    git_oid tip_tree;
+    // The tip is last in the order.
+    if (miner.checklists_tree(walked->back().commit.get(), tip_tree)) miner.list(&tip_tree, files);
     std::vector<std::unique_ptr<ItemFields>> keep;
     Snapshot on_disk = disk_snapshot(fs::path(p.repo_root) / p.content_prefix, keep);
     history.unpublished = compare(miner.snapshot(files, true), on_disk);
