@@ -233,6 +233,18 @@ TEST_CASE("a partial including itself stops with an error") {
   CHECK_THAT(html.status().message(), Catch::Contains("include itself"));
 }
 
+TEST_CASE("tp:each nested over the same list stops with an error before the page explodes") {
+  // Eleven levels over four entries: four million <i> elements before this was bounded.
+  std::string page = "<b tp:text=\"x\"/>";
+  for (int level = 0; level < 11; ++level) page = "<i tp:each=\"e in list\">" + page + "</i>";
+  const Result<std::string> html =
+      RenderPage("\n" + page, Map{{"x", "x"}, {"list", List{"a", "b", "c", "d"}}});
+  REQUIRE_FALSE(html.ok());
+  CHECK(html.status().where().file == "page.xhtml");
+  CHECK(html.status().where().line == 2);
+  CHECK_THAT(html.status().message(), Catch::Contains("grows past 1000000 elements"));
+}
+
 TEST_CASE("errors inside a partial name the partial's file and line") {
   const std::map<std::string, std::string> partials{
       {"partials/bad.xhtml",
