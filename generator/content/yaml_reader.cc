@@ -1,7 +1,10 @@
 #include "content/yaml_reader.h"
 
+#include <yaml-cpp/eventhandler.h>
+
 #include <algorithm>
 #include <charconv>
+#include <sstream>
 
 #include "content/suggest.h"
 
@@ -24,6 +27,49 @@ std::string kind_name(const YAML::Node& node) {
   return node.IsSequence() ? "a list" : node.IsMap() ? "a set of keys" : "text";
 }
 
+// How many documents a YAML stream holds, counting to two (one more than a content file may
+// hold), and where the second one's first node is. Not YAML::LoadAll: on a "," outside [ ]
+// or { } its parser hands out the same empty document again and again without consuming the
+// ",", and LoadAll collects them until memory runs out.
+class DocumentCount final : public YAML::EventHandler {
+ public:
+  int documents = 0;
+  std::optional<YAML::Mark> second;  // the second document's first node
+
+  void OnDocumentStart(const YAML::Mark&) override { ++documents; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { node(mark); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { node(mark); }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                const std::string&) override {
+    node(mark);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    node(mark);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    node(mark);
+  }
+  void OnMapEnd() override {}
+
+ private:
+  void node(const YAML::Mark& mark) {
+    if (documents == 2 && !second) second = mark;
+  }
+};
+
+DocumentCount count_documents(const std::string& text) {
+  std::istringstream stream(text);
+  YAML::Parser parser(stream);
+  DocumentCount count;
+  while (count.documents < 2 && parser.HandleNextDocument(count)) {
+  }
+  return count;
+}
+
 }  // namespace
 
 Location YamlText::at(const YAML::Mark& mark, const Location& fallback) const {
@@ -35,15 +81,21 @@ std::optional<YAML::Node> parse_yaml(const YamlText& yaml, std::string_view text
                                      Diagnostics& diagnostics) {
   Location whole = yaml.file->whole();
   try {
-    std::vector<YAML::Node> documents = YAML::LoadAll(std::string(text));
-    if (documents.empty()) return YAML::Node();
-    if (documents.size() > 1) {
-      diagnostics.error(yaml.at(documents[1].Mark(), whole),
-                        "a second YAML document starts here — remove the extra \"---\" line "
-                        "above it");
+    const std::string copy(text);
+    DocumentCount count = count_documents(copy);
+    if (count.documents == 0) return YAML::Node();
+    if (count.documents > 1) {
+      const YAML::Mark second = count.second.value_or(YAML::Mark::null_mark());
+      const bool comma = !is_null_mark(second) && static_cast<size_t>(second.pos) < copy.size() &&
+                         copy[static_cast<size_t>(second.pos)] == ',';
+      diagnostics.error(yaml.at(second, whole),
+                        comma ? "YAML syntax error: unexpected \",\" — write a list on one line "
+                                "inside [ ], and put a value that starts with \",\" in quotes"
+                              : "a second YAML document starts here — remove the extra \"---\" "
+                                "line above it");
       return std::nullopt;
     }
-    return documents.front();
+    return YAML::Load(copy);
   } catch (const YAML::Exception& e) {
     diagnostics.error(yaml.at(e.mark, whole),
                       "YAML syntax error: " + e.msg +

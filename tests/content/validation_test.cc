@@ -566,6 +566,30 @@ TEST_CASE("YAML syntax errors point into the file") {
   CHECK_THAT(syntax[1].message, Catch::Contains("in quotes"));
 }
 
+TEST_CASE("a stray comma in YAML is a syntax error at the comma and does not hang") {
+  // yaml-cpp's LoadAll returned an endless stream of empty documents here.
+  auto files = base();
+  files[kItemPath] = "---\n\"id\", sla-01\n---\n";
+  files["checklists/sla/checklist.yaml"] = "[yes, no], partial\n";
+  Diagnostics diagnostics = load(files);
+  INFO(dump(diagnostics));
+  std::vector<Diagnostic> comma;
+  for (const Diagnostic& diagnostic : diagnostics.list()) {
+    if (diagnostic.message.starts_with("YAML syntax error: unexpected \",\"")) {
+      comma.push_back(diagnostic);
+    }
+  }
+  REQUIRE(comma.size() == 2);
+  check_at(comma[0], "checklists/sla/checklist.yaml", 1, 10);
+  check_at(comma[1], kItemPath, 2, 5);
+}
+
+TEST_CASE("a second YAML document is named at its first key") {
+  auto files = base();
+  files["site.yaml"] += "---\nlanguages: [ja]\n";
+  check_at(the(load(files), "a second YAML document starts here"), "site.yaml", 5, 1);
+}
+
 TEST_CASE("a key given twice") {
   auto files = base();
   files[kItemPath] = item("sla-01", "yes", "status: no\n");
